@@ -1,0 +1,80 @@
+//! Routes whose features are not built yet, and the 404 page. Each feature moves its page into its
+//! own folder when it is built.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::ui::placeholder::ComingSoon;
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    view! {
+        <Title text="Dashboard"/>
+        <ComingSoon
+            title="Dashboard"
+            description="Your spending this month, your budgets and charts of where the money goes will appear here."
+        />
+    }
+}
+
+#[component]
+pub fn Expenses() -> impl IntoView {
+    view! {
+        <Title text="Expenses"/>
+        <ComingSoon
+            title="Expenses"
+            description="A fast, sortable table of every expense, with receipts, filters and CSV import and export."
+        />
+    }
+}
+
+#[component]
+pub fn Budgets() -> impl IntoView {
+    view! {
+        <Title text="Budgets"/>
+        <ComingSoon
+            title="Budgets"
+            description="Monthly budgets per category, with alerts before you overspend."
+        />
+    }
+}
+
+#[component]
+pub fn Assistant() -> impl IntoView {
+    view! {
+        <Title text="Assistant"/>
+        <ComingSoon
+            title="Assistant"
+            description="Ask questions about your own spending in plain language and get answers with tables and charts."
+        />
+    }
+}
+
+#[component]
+pub fn Admin() -> impl IntoView {
+    view! {
+        <Title text="Admin"/>
+        <ComingSoon
+            title="Admin"
+            description="User management, the database console and query analytics for administrators."
+        />
+    }
+}
+
+/// Rendered for any path no route matches; the server answers it with status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found"/>
+        <section class="mx-auto max-w-xl py-16 text-center">
+            <p class="text-sm font-semibold text-accent">"404"</p>
+            <h1 class="mt-2 text-3xl font-bold tracking-tight">"Page not found"</h1>
+            <p class="mt-4 text-muted">"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
+            <a href="/" class="btn-primary mt-8 inline-flex">"Back to the dashboard"</a>
+        </section>
+    }
+}

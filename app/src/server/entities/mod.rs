@@ -1,0 +1,25 @@
+//! SeaORM entities, one per table. They follow the `migration` crate exactly;
+//! `schema_check::mismatches` proves it against a live database.
+
+pub mod activity;
+pub mod budgets;
+pub mod categories;
+pub mod chat_messages;
+pub mod expenses;
+pub mod query_log;
+pub mod receipts;
+pub mod schema_check;
+pub mod sessions;
+pub mod users;
+
+pub mod prelude {
+    pub use super::activity::Entity as Activity;
+    pub use super::budgets::Entity as Budgets;
+    pub use super::categories::Entity as Categories;
+    pub use super::chat_messages::Entity as ChatMessages;
+    pub use super::expenses::Entity as Expenses;
+    pub use super::query_log::Entity as QueryLog;
+    pub use super::receipts::Entity as Receipts;
+    pub use super::sessions::Entity as Sessions;
+    pub use super::users::Entity as Users;
+}

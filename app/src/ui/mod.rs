@@ -1,0 +1,8 @@
+//! Components shared by every feature.
+
+pub mod hydration;
+pub mod layout;
+pub mod placeholder;
+#[cfg(feature = "ssr")]
+pub mod shell;
+pub mod theme;

@@ -1,0 +1,10 @@
+//! The SpendWise server: configuration, startup, the REST API and the command line's building
+//! blocks. `main.rs` is a thin CLI over this library, and the integration tests drive it directly.
+
+pub mod api;
+pub mod config;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Config;
+pub use startup::Application;

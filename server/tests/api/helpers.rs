@@ -1,0 +1,215 @@
+//! `spawn_app()` and friends: a real server on port 0 with a fresh database per test.
+
+use std::net::SocketAddr;
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::{Application, Config};
+use tempfile::TempDir;
+
+/// The database engines every backend-sensitive test runs against.
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+    Mysql,
+}
+
+impl Backend {
+    fn env_var(self) -> Option<&'static str> {
+        match self {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some("SPENDWISE_TEST_POSTGRES_URL"),
+            Backend::Mysql => Some("SPENDWISE_TEST_MYSQL_URL"),
+        }
+    }
+}
+
+/// A database created for one test and dropped when the test ends (also when it panics).
+pub struct TestDatabase {
+    pub url: String,
+    drop_statement: Option<(String, String)>,
+    _dir: Option<TempDir>,
+}
+
+impl TestDatabase {
+    /// `None` (with a loud note on stderr) when the backend's URL variable is not set.
+    pub async fn create(backend: Backend) -> Option<Self> {
+        let Some(var) = backend.env_var() else {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+            return Some(Self {
+                url,
+                drop_statement: None,
+                _dir: Some(dir),
+            });
+        };
+        let Ok(admin_url) = std::env::var(var) else {
+            eprintln!("SKIPPED: {var} not set, so this {backend:?} test did not run");
+            return None;
+        };
+        let name = format!("spendwise_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = Database::connect(&admin_url)
+            .await
+            .expect("connect to the admin database");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        admin.close().await.expect("close admin connection");
+        let drop_sql = match backend {
+            Backend::Postgres => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            _ => format!("DROP DATABASE IF EXISTS {name}"),
+        };
+        let url = replace_database_name(&admin_url, &name);
+        Some(Self {
+            url,
+            drop_statement: Some((admin_url, drop_sql)),
+            _dir: None,
+        })
+    }
+
+    pub async fn connect(&self) -> DatabaseConnection {
+        Database::connect(&self.url)
+            .await
+            .expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((admin_url, statement)) = self.drop_statement.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot block on async work: use a thread.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let admin = Database::connect(&admin_url).await?;
+                admin.execute_unprepared(&statement).await?;
+                admin.close().await
+            })?;
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("warning: could not drop a test database: {dropped:?}");
+        }
+    }
+}
+
+fn replace_database_name(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(base, query)| (base, Some(query)));
+    let base = base.rsplit_once('/').map_or(base, |(head, _)| head);
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    _database: TestDatabase,
+    _data_dir: TempDir,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+}
+
+/// The server on SQLite, the default engine.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_on(Backend::Sqlite)
+        .await
+        .expect("SQLite is always available")
+}
+
+/// The server on the given engine, or `None` when that engine is not configured here.
+pub async fn spawn_app_on(backend: Backend) -> Option<TestApp> {
+    let database = TestDatabase::create(backend).await?;
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let config = Config {
+        database_url: Some(database.url.clone().into()),
+        data_dir: data_dir.path().to_path_buf(),
+        site_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..Config::default()
+    };
+    let application = Application::build(config)
+        .await
+        .expect("the application builds");
+    let address = application.local_addr();
+    tokio::spawn(application.run_until_stopped(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client");
+    let db = database.connect().await;
+    Some(TestApp {
+        address,
+        client,
+        db,
+        _database: database,
+        _data_dir: data_dir,
+    })
+}
+
+/// Declares one test per database engine: `name::sqlite`, `name::postgres`, `name::mysql`.
+/// The body gets a running [`TestApp`]; engines without a configured URL are skipped loudly.
+macro_rules! on_every_backend {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::helpers::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run($crate::helpers::spawn_app().await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = $crate::helpers::spawn_app_on($crate::helpers::Backend::Postgres).await {
+                    run(app).await;
+                }
+            }
+
+            #[tokio::test]
+            async fn mysql() {
+                if let Some(app) = $crate::helpers::spawn_app_on($crate::helpers::Backend::Mysql).await {
+                    run(app).await;
+                }
+            }
+        }
+    };
+}
+pub(crate) use on_every_backend;
+
+#[test]
+fn database_names_are_replaced_keeping_the_query() {
+    assert_eq!(
+        replace_database_name("postgres://u@h:5432/test", "x"),
+        "postgres://u@h:5432/x"
+    );
+    assert_eq!(
+        replace_database_name("mysql://root@h/test?ssl-mode=disabled", "x"),
+        "mysql://root@h/x?ssl-mode=disabled"
+    );
+}
