@@ -36,3 +36,68 @@ export async function launch(options = {}) {
 export async function waitForHydration(page) {
   await page.waitForSelector("body[data-hydrated='true']", { timeout: 30_000 });
 }
+
+/** A fresh account's details; every test makes its own, because all tests share one server. */
+export function newUser(prefix = "user") {
+  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    email: `${prefix}-${id}@example.com`,
+    name: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${id.slice(-4)}`,
+    password: `a quiet walk by the harbour ${id}`,
+  };
+}
+
+/** Resolves once `locator`'s text equals `expected` (streamed content arrives after the page). */
+export async function waitForText(locator, expected, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let actual;
+  while (Date.now() < deadline) {
+    actual = (await locator.textContent({ timeout }))?.trim();
+    if (actual === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected text ${JSON.stringify(expected)}, still ${JSON.stringify(actual)}`);
+}
+
+/** Registers through the form and waits for the dashboard (registration also signs in). */
+export async function register(page, user) {
+  await page.goto("/register");
+  await waitForHydration(page);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Display name", { exact: true }).fill(user.name);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await waitForHydration(page);
+}
+
+/** Signs in through the login form at `path` (a guarded page sends visitors there with `next`). */
+export async function signIn(page, user, path = "/login") {
+  await page.goto(path);
+  await waitForHydration(page);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs out through the account menu and waits for the login page. */
+export async function signOut(page) {
+  await page.getByTestId("account-menu").click();
+  await page.getByTestId("logout").click();
+  await page.waitForURL(/\/login$/);
+  await waitForHydration(page);
+}
+
+/** The browser's session (access token) cookie; its name depends on COOKIE_SECURE. */
+export async function accessCookie(context) {
+  const cookies = await context.cookies();
+  const cookie = cookies.find((cookie) => cookie.name.endsWith("spendwise-access"));
+  if (!cookie) throw new Error(`no access cookie among ${cookies.map((cookie) => cookie.name).join(", ")}`);
+  return cookie;
+}
+
+/** A request from outside the browser that does not follow redirects. */
+export function rawRequest(path, { cookie, ...init } = {}) {
+  const headers = { accept: "text/html", ...(cookie ? { cookie } : {}), ...init.headers };
+  return fetch(`${baseUrl}${path}`, { redirect: "manual", ...init, headers });
+}

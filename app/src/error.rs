@@ -2,6 +2,7 @@
 //! the browser (serialised), and the REST layer turns it into `{"error": {...}}` with a status.
 
 use leptos::server_fn::{
+    Bytes, Encodes,
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
@@ -143,6 +144,14 @@ impl FromServerFnError for AppError {
         #[cfg(feature = "ssr")]
         crate::server::http_error::set_server_fn_status(&error);
         error
+    }
+
+    /// Every error a server function answers with is encoded here, inside the request's context:
+    /// where it gets its HTTP status (a refused sign-in is a 401, not the default 500).
+    fn ser(&self) -> Bytes {
+        #[cfg(feature = "ssr")]
+        crate::server::http_error::set_server_fn_status(self);
+        <JsonEncoding as Encodes<Self>>::encode(self).unwrap_or_default()
     }
 }
 

@@ -2,7 +2,9 @@
 //! functions, domain services) and to wasm with `hydrate` (the interactive page).
 #![recursion_limit = "256"]
 
+pub mod auth;
 pub mod error;
+pub mod money;
 mod pages;
 pub mod ui;
 
@@ -17,6 +19,7 @@ use leptos_router::{
 };
 
 pub use error::AppError;
+use ui::session::{RequireAdmin, RequireUser};
 #[cfg(feature = "ssr")]
 pub use ui::shell::shell;
 
@@ -25,6 +28,7 @@ pub use ui::shell::shell;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ui::theme::provide_theme();
+    ui::session::provide_current_user();
     ui::hydration::mark_when_hydrated();
 
     view! {
@@ -33,11 +37,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::layout::Layout>
                 <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=pages::Dashboard/>
-                    <Route path=path!("/expenses") view=pages::Expenses/>
-                    <Route path=path!("/budgets") view=pages::Budgets/>
-                    <Route path=path!("/assistant") view=pages::Assistant/>
-                    <Route path=path!("/admin") view=pages::Admin/>
+                    <Route path=path!("/") view=|| view! { <RequireUser><pages::Dashboard/></RequireUser> }/>
+                    <Route path=path!("/expenses") view=|| view! { <RequireUser><pages::Expenses/></RequireUser> }/>
+                    <Route path=path!("/budgets") view=|| view! { <RequireUser><pages::Budgets/></RequireUser> }/>
+                    <Route path=path!("/assistant") view=|| view! { <RequireUser><pages::Assistant/></RequireUser> }/>
+                    <Route path=path!("/admin") view=|| view! { <RequireAdmin><pages::Admin/></RequireAdmin> }/>
+                    <Route path=path!("/profile") view=|| view! { <RequireUser><auth::ProfilePage/></RequireUser> }/>
+                    <Route path=path!("/login") view=auth::LoginPage/>
+                    <Route path=path!("/register") view=auth::RegisterPage/>
                 </Routes>
             </ui::layout::Layout>
         </Router>

@@ -1,6 +1,6 @@
 //! Schema migrations. Every schema change is a new `mYYYYMMDD_NNNNNN_*.rs` file, never an edit.
 //!
-//! Each `down` drops the table its `up` created; dropping a table also drops its indexes and
+//! Each `down` undoes its `up`: a create's `down` drops the table; dropping a table also drops its indexes and
 //! foreign keys on SQLite, PostgreSQL and MySQL alike.
 
 pub use sea_orm_migration::prelude::*;
@@ -14,6 +14,7 @@ mod m20261123_000006_create_budgets;
 mod m20261123_000007_create_chat_messages;
 mod m20261123_000008_create_query_log;
 mod m20261123_000009_create_activity;
+mod m20261123_000010_add_session_rotation;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_create_chat_messages::Migration),
             Box::new(m20261123_000008_create_query_log::Migration),
             Box::new(m20261123_000009_create_activity::Migration),
+            Box::new(m20261123_000010_add_session_rotation::Migration),
         ]
     }
 }

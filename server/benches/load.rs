@@ -3,6 +3,7 @@
 
 use std::{
     net::SocketAddr,
+    num::{NonZeroU32, NonZeroU64},
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -18,6 +19,10 @@ async fn main() -> anyhow::Result<()> {
     let config = Config {
         data_dir: data_dir.path().to_path_buf(),
         site_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        // The benchmark signs in far more often than a person would.
+        login_attempts_per_account: NonZeroU32::MAX,
+        login_attempts_per_ip: NonZeroU32::MAX,
+        max_sessions_per_user: NonZeroU64::MAX,
         ..Config::default()
     };
     let application = Application::build(config).await?;
@@ -28,20 +33,118 @@ async fn main() -> anyhow::Result<()> {
         "{:<34} {:>9} {:>9} {:>9} {:>10}",
         "scenario", "p50 ms", "p99 ms", "max ms", "req/s"
     );
-    for (name, path) in [
-        ("liveness (/api/v1/health)", "/api/v1/health"),
-        ("server-rendered page (/)", "/"),
+    let access_token = sign_up(&base).await?;
+    let anonymous = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONNECTIONS)
+        .build()?;
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        format!("Bearer {access_token}").parse()?,
+    );
+    let signed_in = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONNECTIONS)
+        .default_headers(headers)
+        .build()?;
+    for (name, client, path) in [
+        ("liveness (/api/v1/health)", &anonymous, "/api/v1/health"),
+        ("server-rendered page (/login)", &anonymous, "/login"),
+        (
+            "signed-in API read (profile)",
+            &signed_in,
+            "/api/v1/auth/profile",
+        ),
+        ("signed-in page (/profile)", &signed_in, "/profile"),
     ] {
-        let report = measure(&format!("{base}{path}")).await?;
-        println!(
-            "{name:<34} {:>9.2} {:>9.2} {:>9.2} {:>10.0}",
-            report.percentile(50.0),
-            report.percentile(99.0),
-            report.percentile(100.0),
-            report.requests_per_second()
-        );
+        print_row(name, &measure(client, &format!("{base}{path}")).await?);
     }
+    print_row("sign-in (one at a time)", &sign_ins(&base).await?);
+    print_row("token refresh (one at a time)", &refreshes(&base).await?);
     Ok(())
+}
+
+fn print_row(name: &str, report: &Report) {
+    println!(
+        "{name:<34} {:>9.2} {:>9.2} {:>9.2} {:>10.0}",
+        report.percentile(50.0),
+        report.percentile(99.0),
+        report.percentile(100.0),
+        report.requests_per_second()
+    );
+}
+
+const EMAIL: &str = "bench@example.com";
+const PASSWORD: &str = "a benchmark passphrase";
+
+async fn sign_up(base: &str) -> anyhow::Result<String> {
+    let client = reqwest::Client::new();
+    client
+        .post(format!("{base}/api/v1/auth/register"))
+        .json(&serde_json::json!({ "email": EMAIL, "password": PASSWORD, "display_name": "Bench" }))
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(sign_in(&client, base).await?["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string())
+}
+
+async fn sign_in(client: &reqwest::Client, base: &str) -> anyhow::Result<serde_json::Value> {
+    Ok(client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&serde_json::json!({ "email": EMAIL, "password": PASSWORD }))
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?)
+}
+
+/// Sign-in is dominated by Argon2id (19 MiB, t=2), by design.
+async fn sign_ins(base: &str) -> anyhow::Result<Report> {
+    let client = reqwest::Client::new();
+    timed(50, async || sign_in(&client, base).await.map(drop)).await
+}
+
+async fn refreshes(base: &str) -> anyhow::Result<Report> {
+    let client = reqwest::Client::new();
+    let mut token = sign_in(&client, base).await?["refresh_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    timed(500, async || {
+        let body: serde_json::Value = client
+            .post(format!("{base}/api/v1/auth/refresh"))
+            .json(&serde_json::json!({ "refresh_token": token }))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        token = body["refresh_token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        Ok(())
+    })
+    .await
+}
+
+async fn timed(
+    count: usize,
+    mut step: impl AsyncFnMut() -> anyhow::Result<()>,
+) -> anyhow::Result<Report> {
+    let mut latencies = Vec::with_capacity(count);
+    let started = Instant::now();
+    for _ in 0..count {
+        let start = Instant::now();
+        step().await?;
+        latencies.push(start.elapsed());
+    }
+    let elapsed = started.elapsed();
+    latencies.sort_unstable();
+    Ok(Report { latencies, elapsed })
 }
 
 struct Report {
@@ -61,10 +164,7 @@ impl Report {
 }
 
 /// `REQUESTS` GETs spread over `CONNECTIONS` concurrent keep-alive clients, after a warm-up.
-async fn measure(url: &str) -> anyhow::Result<Report> {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(CONNECTIONS)
-        .build()?;
+async fn measure(client: &reqwest::Client, url: &str) -> anyhow::Result<Report> {
     for _ in 0..100 {
         client
             .get(url)

@@ -2,7 +2,11 @@
 //! Every variable and its default is listed in README.md; a bad value stops the start with a
 //! message naming the variable.
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{
+    net::SocketAddr,
+    num::{NonZeroU32, NonZeroU64},
+    path::PathBuf,
+};
 
 use figment::{
     Figment,
@@ -20,11 +24,18 @@ const BUILT_SITE_ROOT: &str = match option_env!("LEPTOS_SITE_ROOT") {
 
 /// The variables we read; anything else in the environment is ignored.
 const VARIABLES: &[&str] = &[
+    "CLIENT_IP_HEADER",
+    "COOKIE_SECURE",
     "DATABASE_URL",
     "DATA_DIR",
+    "JWT_ACCESS_TTL_SECS",
+    "JWT_SECRET",
     "LEPTOS_SITE_ADDR",
     "LEPTOS_SITE_ROOT",
+    "LOGIN_ATTEMPTS_PER_ACCOUNT",
+    "LOGIN_ATTEMPTS_PER_IP",
     "MAX_REQUEST_BODY_BYTES",
+    "MAX_SESSIONS_PER_USER",
     "RUST_LOG",
 ];
 
@@ -44,6 +55,26 @@ pub struct Config {
     pub max_request_body_bytes: usize,
     #[serde(rename = "RUST_LOG")]
     pub log_filter: String,
+    /// Signs access tokens; unset means a key generated once and kept in the data directory.
+    /// Every instance of a multi-instance deployment needs the same value.
+    #[serde(rename = "JWT_SECRET", skip_serializing)]
+    pub jwt_secret: Option<SecretString>,
+    #[serde(rename = "JWT_ACCESS_TTL_SECS")]
+    pub access_token_ttl_secs: u64,
+    #[serde(rename = "MAX_SESSIONS_PER_USER")]
+    pub max_sessions_per_user: NonZeroU64,
+    /// `false` only when browsers reach the app over plain HTTP on something other than
+    /// localhost; behind a TLS-terminating proxy keep it `true`.
+    #[serde(rename = "COOKIE_SECURE")]
+    pub cookie_secure: bool,
+    #[serde(rename = "LOGIN_ATTEMPTS_PER_ACCOUNT")]
+    pub login_attempts_per_account: NonZeroU32,
+    #[serde(rename = "LOGIN_ATTEMPTS_PER_IP")]
+    pub login_attempts_per_ip: NonZeroU32,
+    /// The header a trusted reverse proxy puts the client address in (e.g. `X-Forwarded-For`,
+    /// whose last entry is used). Unset: the TCP peer address.
+    #[serde(rename = "CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
 }
 
 impl Default for Config {
@@ -55,9 +86,19 @@ impl Default for Config {
             site_root: BUILT_SITE_ROOT.to_string(),
             max_request_body_bytes: 1024 * 1024,
             log_filter: "info,sqlx=warn,sea_orm=warn".to_string(),
+            jwt_secret: None,
+            access_token_ttl_secs: 15 * 60,
+            max_sessions_per_user: NonZeroU64::new(10).expect("non-zero"),
+            cookie_secure: true,
+            login_attempts_per_account: NonZeroU32::new(10).expect("non-zero"),
+            login_attempts_per_ip: NonZeroU32::new(50).expect("non-zero"),
+            client_ip_header: None,
         }
     }
 }
+
+/// HS256 keys shorter than the hash output weaken it (RFC 7518 §3.2).
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
 
 #[derive(Debug, thiserror::Error)]
 #[error("invalid configuration: {0}")]
@@ -76,10 +117,36 @@ impl Config {
     }
 
     fn from_environment() -> Result<Self, ConfigError> {
-        Figment::from(Serialized::defaults(Config::default()))
+        let config: Self = Figment::from(Serialized::defaults(Config::default()))
             .merge(Env::raw().only(VARIABLES).lowercase(false))
             .extract()
-            .map_err(|error| ConfigError(error.to_string()))
+            .map_err(|error| ConfigError(error.to_string()))?;
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Rules a type cannot express.
+    fn check(&self) -> Result<(), ConfigError> {
+        if let Some(secret) = &self.jwt_secret
+            && secret.expose_secret().len() < MIN_JWT_SECRET_BYTES
+        {
+            return Err(ConfigError(format!(
+                "JWT_SECRET must be at least {MIN_JWT_SECRET_BYTES} bytes long"
+            )));
+        }
+        if let Some(name) = &self.client_ip_header
+            && http::HeaderName::from_bytes(name.as_bytes()).is_err()
+        {
+            return Err(ConfigError(format!(
+                "CLIENT_IP_HEADER `{name}` is not a header name"
+            )));
+        }
+        if !(60..=3600).contains(&self.access_token_ttl_secs) {
+            return Err(ConfigError(
+                "JWT_ACCESS_TTL_SECS must be between 60 and 3600 seconds".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The database to open: `DATABASE_URL`, or `spendwise.db` inside the data directory.
@@ -138,6 +205,28 @@ mod tests {
             "sqlite:///srv/spendwise/spendwise.db?mode=rwc"
         );
         assert_eq!(config.max_request_body_bytes, 2048);
+    }
+
+    #[test]
+    fn auth_settings_have_safe_defaults_and_bounds() {
+        let config = load_with(&[]).expect("defaults are valid");
+        assert!(config.cookie_secure);
+        assert_eq!(config.max_sessions_per_user.get(), 10);
+        let error = load_with(&[("JWT_SECRET", "short")]).expect_err("too short");
+        assert!(error.contains("JWT_SECRET"), "{error}");
+        let error = load_with(&[("MAX_SESSIONS_PER_USER", "0")]).expect_err("zero");
+        assert!(error.contains("MAX_SESSIONS_PER_USER"), "{error}");
+        let error = load_with(&[("JWT_ACCESS_TTL_SECS", "86400")]).expect_err("too long");
+        assert!(error.contains("JWT_ACCESS_TTL_SECS"), "{error}");
+        let config = load_with(&[("COOKIE_SECURE", "false")]).expect("valid");
+        assert!(!config.cookie_secure);
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_output() {
+        let config = load_with(&[("JWT_SECRET", "a-very-long-secret-value-of-40-bytes!!!!")])
+            .expect("valid");
+        assert!(!format!("{config:?}").contains("a-very-long-secret"));
     }
 
     #[test]

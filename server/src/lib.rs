@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod config;
+pub mod middleware;
+pub mod signing_key;
 pub mod startup;
 pub mod telemetry;
 

@@ -1,3 +1,7 @@
+use std::io::{IsTerminal, Read};
+
+use anyhow::Context;
+use app::{AppError, auth::service};
 use clap::{Parser, Subcommand};
 use server::{
     Application, Config,
@@ -19,6 +23,12 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Create an administrator, or promote an existing account. A new account's password is read
+    /// from standard input (piped) or asked for at a prompt; never from the command line.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[tokio::main]
@@ -39,6 +49,43 @@ async fn main() -> anyhow::Result<()> {
             open_database(&config).await?;
             tracing::info!("the database is up to date");
         }
+        Command::CreateAdmin { email } => {
+            let db = open_database(&config).await?;
+            let outcome = service::create_or_promote_admin(&db, &email, async || read_password())
+                .await
+                .map_err(|error| anyhow::anyhow!("{error}"))?;
+            println!(
+                "{email}: {}",
+                match outcome {
+                    service::AdminOutcome::Created => "administrator created",
+                    service::AdminOutcome::Promoted => "promoted to administrator",
+                    service::AdminOutcome::AlreadyAdmin => "already an administrator",
+                }
+            );
+        }
     }
     Ok(())
+}
+
+fn read_password() -> Result<String, AppError> {
+    let read = || -> anyhow::Result<String> {
+        if std::io::stdin().is_terminal() {
+            let password = rpassword::prompt_password("Password for the new administrator: ")?;
+            let again = rpassword::prompt_password("The same password again: ")?;
+            anyhow::ensure!(password == again, "the two passwords differ");
+            Ok(password)
+        } else {
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .context("could not read standard input")?;
+            // Only the line break a pipe adds is removed: the password is used as typed.
+            Ok(input
+                .strip_suffix('\n')
+                .map(|line| line.strip_suffix('\r').unwrap_or(line))
+                .unwrap_or(&input)
+                .to_string())
+        }
+    };
+    read().map_err(|error| AppError::bad_request(error.to_string()))
 }

@@ -1,20 +1,36 @@
 //! Building the application from a [`Config`] and serving it until a shutdown signal.
 
-use std::{future::Future, net::SocketAddr, path::Path};
+use std::{future::Future, net::SocketAddr, path::Path, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use app::{App, server::AppState, shell};
-use axum::{Router, extract::MatchedPath, http::Request};
+use app::{
+    App,
+    server::{AppState, settings::AuthSettings, throttle::LoginThrottle},
+    shell,
+};
+use axum::{
+    Router,
+    extract::MatchedPath,
+    http::{HeaderName, Request},
+    middleware,
+};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
-use tower_http::{
-    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
-};
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use crate::{api, config::Config};
+use crate::{
+    api,
+    config::Config,
+    middleware::{
+        csrf::refuse_cross_site,
+        security_headers::add_security_headers,
+        session::{SessionLayer, resolve_viewer},
+    },
+    signing_key,
+};
 
 pub struct Application {
     listener: TcpListener,
@@ -33,7 +49,15 @@ impl Application {
         })?;
         let mut leptos_options = leptos_options(&config);
         leptos_options.site_addr = listener.local_addr()?;
-        let state = AppState { leptos_options, db };
+        let auth = auth_settings(&config)?;
+        let login_throttle =
+            LoginThrottle::new(auth.login_attempts_per_account, auth.login_attempts_per_ip);
+        let state = AppState {
+            leptos_options,
+            db,
+            auth: Arc::new(auth),
+            login_throttle: Arc::new(login_throttle),
+        };
         Ok(Self {
             listener,
             router: router(state, &config),
@@ -51,7 +75,10 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }
@@ -81,6 +108,16 @@ fn ensure_data_dir(data_dir: &Path) -> anyhow::Result<()> {
     })
 }
 
+fn auth_settings(config: &Config) -> anyhow::Result<AuthSettings> {
+    let mut settings = AuthSettings::new(signing_key::load(config)?);
+    settings.access_ttl = Duration::from_secs(config.access_token_ttl_secs);
+    settings.max_sessions_per_user = config.max_sessions_per_user.get();
+    settings.cookie_secure = config.cookie_secure;
+    settings.login_attempts_per_account = config.login_attempts_per_account;
+    settings.login_attempts_per_ip = config.login_attempts_per_ip;
+    Ok(settings)
+}
+
 fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("spendwise")
@@ -99,6 +136,13 @@ fn router(state: AppState, config: &Config) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
+    let session_layer = SessionLayer {
+        state: state.clone(),
+        client_ip_header: config
+            .client_ip_header
+            .as_deref()
+            .and_then(|name| HeaderName::from_bytes(name.as_bytes()).ok()),
+    };
     Router::new()
         .nest("/api/v1", api::router(config))
         .leptos_routes_with_context(
@@ -108,7 +152,12 @@ fn router(state: AppState, config: &Config) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(security_headers())
+        .layer(middleware::from_fn_with_state(
+            session_layer,
+            resolve_viewer,
+        ))
+        .layer(middleware::from_fn(refuse_cross_site))
+        .layer(middleware::from_fn(add_security_headers))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
@@ -120,23 +169,6 @@ fn router(state: AppState, config: &Config) -> Router {
             }),
         )
         .with_state(state)
-}
-
-fn security_headers() -> tower::layer::util::Stack<
-    SetResponseHeaderLayer<http::HeaderValue>,
-    SetResponseHeaderLayer<http::HeaderValue>,
-> {
-    use http::{HeaderValue, header};
-    tower::layer::util::Stack::new(
-        SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ),
-        SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ),
-    )
 }
 
 /// Resolves on Ctrl+C or SIGTERM (what `docker stop` and systemd send).

@@ -18,6 +18,11 @@ impl AppError {
 
 /// Server functions answer 500 for any error unless told otherwise; this tells them.
 pub fn set_server_fn_status(error: &AppError) {
+    // A plain HTML form post is answered with a redirect back to the form (the error rides in
+    // the URL); a status here would replace that redirect.
+    if super::respond::is_plain_form_post() {
+        return;
+    }
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(error.status());
         if let AppError::RateLimited { retry_after_secs } = error {

@@ -1,8 +1,19 @@
-//! Server-only infrastructure: state, database, entities and the HTTP side of errors.
+//! Server-only infrastructure: state, database, entities, tokens, cookies and the HTTP side of
+//! errors.
 
+pub mod activity;
+pub mod clock;
+pub mod cookies;
 pub mod db;
 pub mod entities;
 pub mod http_error;
+pub mod password;
+pub mod respond;
+pub mod settings;
 pub mod state;
+pub mod throttle;
+pub mod tokens;
+pub mod viewer;
 
 pub use state::AppState;
+pub use viewer::{ClientInfo, Viewer};

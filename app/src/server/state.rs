@@ -1,10 +1,16 @@
+use std::sync::Arc;
+
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
+
+use super::{settings::AuthSettings, throttle::LoginThrottle};
 
 /// Everything a request handler or server function needs, cheap to clone (handles only).
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub auth: Arc<AuthSettings>,
+    pub login_throttle: Arc<LoginThrottle>,
 }

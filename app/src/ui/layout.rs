@@ -1,29 +1,33 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::theme::ThemeToggle;
+use super::{
+    session::{Access, reload_at, use_current_user},
+    theme::ThemeToggle,
+};
+use crate::auth::api::Logout;
 
 /// Top bar, navigation and the main landmark around every page; errors inside a page are caught
 /// here so the navigation stays usable.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let access = use_current_user().access;
     view! {
         <a href="#main" class="skip-link">"Skip to content"</a>
-        <div class="flex min-h-screen flex-col">
+        <div class="flex min-h-screen flex-col" data-access=access.as_str()>
             <header class="border-b border-line bg-surface">
                 <div class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
                     <a href="/" class="flex items-center gap-2 text-lg font-bold tracking-tight">
                         <img src="/favicon.svg" alt="" class="h-7 w-7"/>
                         "SpendWise"
                     </a>
-                    <nav aria-label="Main" class="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-                        <NavLink href="/">"Dashboard"</NavLink>
-                        <NavLink href="/expenses">"Expenses"</NavLink>
-                        <NavLink href="/budgets">"Budgets"</NavLink>
-                        <NavLink href="/assistant">"Assistant"</NavLink>
-                    </nav>
+                    {access.signed_in().then(|| view! { <MainNav admin=access.is_admin()/> })}
                     <div class="ml-auto flex items-center gap-2">
                         <ThemeToggle/>
+                        {match access {
+                            Access::Visitor => view! { <a href="/login" class="nav-link">"Sign in"</a> }.into_any(),
+                            Access::Member | Access::Admin => view! { <AccountMenu/> }.into_any(),
+                        }}
                     </div>
                 </div>
             </header>
@@ -34,6 +38,94 @@ pub fn Layout(children: Children) -> impl IntoView {
                 "SpendWise — your money, on your own server."
             </footer>
         </div>
+    }
+}
+
+/// Hidden from visitors: every page behind it asks them to sign in first.
+#[component]
+fn MainNav(admin: bool) -> impl IntoView {
+    view! {
+        <nav aria-label="Main" class="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+            <NavLink href="/">"Dashboard"</NavLink>
+            <NavLink href="/expenses">"Expenses"</NavLink>
+            <NavLink href="/budgets">"Budgets"</NavLink>
+            <NavLink href="/assistant">"Assistant"</NavLink>
+            {admin.then(|| view! { <NavLink href="/admin">"Admin"</NavLink> })}
+        </nav>
+    }
+}
+
+/// The signed-in user's name, opening a menu with the profile link and "Sign out". A native
+/// `<details>` disclosure: keyboard accessible, and it works before the wasm has loaded.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let user = use_current_user().user;
+    let logout = ServerAction::<Logout>::new();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move || {
+        if let Some(Ok(())) = logout.value().get() {
+            reload_at("/login");
+        }
+    });
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    let close = move || {
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    };
+    // Escape closes the menu and puts focus back on its button, as in any menu.
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            close();
+            if let Some(summary) = summary.get_untracked() {
+                let _ = summary.focus();
+            }
+        }
+    };
+    let name = move || {
+        Suspend::new(async move {
+            user.await
+                .ok()
+                .flatten()
+                .map(|user| user.display_name)
+                .unwrap_or_else(|| "Account".into())
+        })
+    };
+    let failure =
+        move || {
+            logout.value().get().and_then(Result::err).map(
+                |error| view! { <p role="alert" class="form-alert mt-2">{error.to_string()}</p> },
+            )
+        };
+    view! {
+        <details class="account-menu" node_ref=menu on:keydown=on_key>
+            <summary class="account-button" data-testid="account-menu" node_ref=summary>
+                <UserIcon/>
+                <span class="sr-only">"Account menu for "</span>
+                <span class="max-w-32 truncate sm:max-w-48" data-testid="account-name">
+                    <Transition fallback=|| "Account">{name}</Transition>
+                </span>
+            </summary>
+            <div class="menu-panel">
+                <A href="/profile" attr:class="menu-item" on:click=move |_| close()>"Profile and settings"</A>
+                <ActionForm action=logout>
+                    <button type="submit" class="menu-item w-full text-left" data-testid="logout" disabled=move || logout.pending().get()>
+                        "Sign out"
+                    </button>
+                </ActionForm>
+                {failure}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn UserIcon() -> impl IntoView {
+    view! {
+        <svg class="h-5 w-5 shrink-0" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+            <circle cx="12" cy="8" r="4"/>
+            <path d="M4 21a8 8 0 0 1 16 0"/>
+        </svg>
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod hydration;
 pub mod layout;
 pub mod placeholder;
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod shell;
 pub mod theme;

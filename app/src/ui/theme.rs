@@ -60,8 +60,13 @@ impl Theme {
             .unwrap_or_default()
     }
 
+    /// The signed-in user's stored theme, else the cookie's (a visitor, or the login page of a
+    /// returning browser).
     #[cfg(feature = "ssr")]
     pub fn from_request() -> Self {
+        if let Some(viewer) = crate::server::viewer::current_viewer() {
+            return viewer.theme;
+        }
         use_context::<http::request::Parts>()
             .and_then(|parts| {
                 parts
@@ -131,6 +136,25 @@ fn apply(_theme: Theme) {}
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let ThemeContext(theme) = expect_context();
+    let queued = StoredValue::new(None::<Theme>);
+    let saving = StoredValue::new(false);
+    // The choice is also stored on the user (and in the cookie) by the server. One request at a
+    // time, always the latest choice, so quick clicks cannot arrive out of order.
+    let choose = move |_| {
+        let choice = theme.get_untracked().next();
+        theme.set(choice);
+        queued.set_value(Some(choice));
+        if saving.get_value() {
+            return;
+        }
+        saving.set_value(true);
+        leptos::task::spawn_local(async move {
+            while let Some(choice) = queued.try_update_value(Option::take).flatten() {
+                let _ = crate::auth::api::save_theme(choice).await;
+            }
+            saving.set_value(false);
+        });
+    };
     view! {
         <button
             type="button"
@@ -138,7 +162,7 @@ pub fn ThemeToggle() -> impl IntoView {
             data-testid="theme-toggle"
             title=move || format!("{} (click to change)", theme.get().label())
             aria-label=move || format!("{}. Change theme", theme.get().label())
-            on:click=move |_| theme.update(|current| *current = current.next())
+            on:click=choose
         >
             {move || match theme.get() {
                 Theme::Light => view! { <SunIcon/> }.into_any(),

@@ -1,33 +1,71 @@
 //! The REST API under `/api/v1`. Handlers are thin: read the request, call an app service, map
 //! the result. The OpenAPI document is generated from the handlers, so it cannot drift.
 
+mod auth;
+mod json;
 mod system;
 
 use app::{AppError, server::AppState};
 use axum::{
     Router,
     extract::DefaultBodyLimit,
-    http::header,
+    http::{StatusCode, header},
+    middleware::map_response,
     response::{IntoResponse, Response},
     routing::get,
 };
 use tower_http::limit::RequestBodyLimitLayer;
-use utoipa::OpenApi;
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::config::Config;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "SpendWise API", description = "Expenses, budgets and the assistant, over JSON."),
-    tags((name = "system", description = "Liveness, readiness and this document"))
+    info(title = "SpendWise API", description = "Expenses, budgets and the assistant, over JSON. \
+        Authenticate with `Authorization: Bearer <access_token>` from `POST /auth/login`, or the \
+        session cookies a browser gets from the same call."),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "system", description = "Liveness, readiness and this document"),
+        (name = "auth", description = "Accounts, sessions and tokens"),
+    )
 )]
 struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
 
 pub fn router(config: &Config) -> Router<AppState> {
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(system::health))
         .routes(routes!(system::ready))
+        .routes(routes!(auth::register))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::refresh))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::logout_all))
+        .routes(routes!(auth::profile, auth::update_profile))
+        .routes(routes!(auth::change_password))
+        .routes(routes!(auth::sessions))
+        .routes(routes!(auth::revoke_session))
         .split_for_parts();
     let document = openapi
         .to_pretty_json()
@@ -41,6 +79,7 @@ pub fn router(config: &Config) -> Router<AppState> {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(RequestBodyLimitLayer::new(config.max_request_body_bytes))
         .layer(DefaultBodyLimit::max(config.max_request_body_bytes))
+        .layer(map_response(json_error_bodies))
 }
 
 async fn unknown_route() -> Response {
@@ -49,4 +88,25 @@ async fn unknown_route() -> Response {
 
 async fn method_not_allowed() -> Response {
     AppError::bad_request("This endpoint does not accept that HTTP method.").into_response()
+}
+
+/// axum's own rejections (the body-limit layer's 413, a path segment that is not a number) answer
+/// in plain text before any handler runs; API clients get the usual JSON error body instead.
+async fn json_error_bodies(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
+    match response.status() {
+        _ if is_json => response,
+        StatusCode::PAYLOAD_TOO_LARGE => json::payload_too_large().into_response(),
+        StatusCode::BAD_REQUEST => {
+            let text = axum::body::to_bytes(response.into_body(), 4096)
+                .await
+                .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_string())
+                .unwrap_or_default();
+            AppError::bad_request(text).into_response()
+        }
+        _ => response,
+    }
 }

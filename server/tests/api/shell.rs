@@ -3,7 +3,8 @@ use crate::helpers::spawn_app;
 #[tokio::test]
 async fn the_home_page_is_rendered_on_the_server_with_the_shell() {
     let app = spawn_app().await;
-    let response = app.get("/").await;
+    let user = app.user().await;
+    let response = user.client.get(app.url("/")).send().await.expect("sent");
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     let html = response.text().await.expect("html");
@@ -16,6 +17,14 @@ async fn the_home_page_is_rendered_on_the_server_with_the_shell() {
         html.contains("/pkg/spendwise.js"),
         "the hydration script is referenced"
     );
+}
+
+#[tokio::test]
+async fn visitors_are_sent_to_the_login_page() {
+    let app = spawn_app().await;
+    let response = app.get("/").await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(response.headers()["location"], "/login?next=%2F");
 }
 
 #[tokio::test]

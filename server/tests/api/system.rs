@@ -58,4 +58,6 @@ async fn oversized_request_bodies_are_refused() {
         .await
         .expect("sent");
     assert_eq!(response.status(), 413);
+    let body: Value = response.json().await.expect("a JSON error body");
+    assert_eq!(body["error"]["code"], "payload_too_large");
 }

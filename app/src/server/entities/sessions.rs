@@ -19,6 +19,9 @@ pub struct Model {
     pub user_agent: Option<String>,
     #[sea_orm(column_type = "String(StringLen::N(45))")]
     pub ip: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::N(64))")]
+    pub previous_refresh_token_hash: Option<String>,
+    pub rotated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,9 +1,7 @@
-//! `spawn_app()` and friends: a real server on port 0 with a fresh database per test.
-
-use std::net::SocketAddr;
+//! Databases for tests: a temporary SQLite file, or a fresh PostgreSQL/MariaDB database created
+//! from an admin URL and dropped when the test ends.
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
-use server::{Application, Config};
 use tempfile::TempDir;
 
 /// The database engines every backend-sensitive test runs against.
@@ -109,98 +107,6 @@ fn replace_database_name(url: &str, name: &str) -> String {
         None => format!("{base}/{name}"),
     }
 }
-
-pub struct TestApp {
-    pub address: SocketAddr,
-    pub client: reqwest::Client,
-    pub db: DatabaseConnection,
-    _database: TestDatabase,
-    _data_dir: TempDir,
-}
-
-impl TestApp {
-    pub fn url(&self, path: &str) -> String {
-        format!("http://{}{}", self.address, path)
-    }
-
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
-    }
-}
-
-/// The server on SQLite, the default engine.
-pub async fn spawn_app() -> TestApp {
-    spawn_app_on(Backend::Sqlite)
-        .await
-        .expect("SQLite is always available")
-}
-
-/// The server on the given engine, or `None` when that engine is not configured here.
-pub async fn spawn_app_on(backend: Backend) -> Option<TestApp> {
-    let database = TestDatabase::create(backend).await?;
-    let data_dir = tempfile::tempdir().expect("temp dir");
-    let config = Config {
-        database_url: Some(database.url.clone().into()),
-        data_dir: data_dir.path().to_path_buf(),
-        site_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-        ..Config::default()
-    };
-    let application = Application::build(config)
-        .await
-        .expect("the application builds");
-    let address = application.local_addr();
-    tokio::spawn(application.run_until_stopped(std::future::pending()));
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("http client");
-    let db = database.connect().await;
-    Some(TestApp {
-        address,
-        client,
-        db,
-        _database: database,
-        _data_dir: data_dir,
-    })
-}
-
-/// Declares one test per database engine: `name::sqlite`, `name::postgres`, `name::mysql`.
-/// The body gets a running [`TestApp`]; engines without a configured URL are skipped loudly.
-macro_rules! on_every_backend {
-    ($name:ident, |$app:ident| $body:block) => {
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-
-            async fn run($app: $crate::helpers::TestApp) $body
-
-            #[tokio::test]
-            async fn sqlite() {
-                run($crate::helpers::spawn_app().await).await;
-            }
-
-            #[tokio::test]
-            async fn postgres() {
-                if let Some(app) = $crate::helpers::spawn_app_on($crate::helpers::Backend::Postgres).await {
-                    run(app).await;
-                }
-            }
-
-            #[tokio::test]
-            async fn mysql() {
-                if let Some(app) = $crate::helpers::spawn_app_on($crate::helpers::Backend::Mysql).await {
-                    run(app).await;
-                }
-            }
-        }
-    };
-}
-pub(crate) use on_every_backend;
 
 #[test]
 fn database_names_are_replaced_keeping_the_query() {

@@ -1,0 +1,54 @@
+//! The IDOR check (SECURITY.md, "Access control"): a request that reaches one user's object,
+//! replayed by another user, gets 404 and changes nothing the owner can see.
+
+use reqwest::Method;
+use serde_json::Value;
+
+use super::{TestApp, TestUser};
+
+/// A request as the owner would make it: the path names the owner's object.
+#[derive(Clone, Debug)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub path: String,
+    pub body: Option<Value>,
+}
+
+/// Replays `request` as `other` and asserts a 404; the owner's `GET owner_view` must answer the
+/// same before and after.
+pub async fn assert_other_user_gets_404(
+    app: &TestApp,
+    owner: &TestUser,
+    other: &TestUser,
+    request: &ApiRequest,
+    owner_view: &str,
+) {
+    let before = view(owner, owner_view).await;
+
+    let mut replay = other.request(request.method.clone(), &app.url(&request.path));
+    if let Some(body) = &request.body {
+        replay = replay.json(body);
+    }
+    let response = replay.send().await.expect("request sent");
+    let status = response.status();
+    let body: Value = response.json().await.unwrap_or_default();
+    assert_eq!(
+        status, 404,
+        "{} {} by another user: {body}",
+        request.method, request.path
+    );
+    assert_eq!(body["error"]["code"], "not_found", "{body}");
+
+    let after = view(owner, owner_view).await;
+    assert_eq!(
+        before, after,
+        "{} {} by another user changed {owner_view}",
+        request.method, request.path
+    );
+}
+
+async fn view(owner: &TestUser, path: &str) -> Value {
+    let response = owner.get(path).await;
+    assert_eq!(response.status(), 200, "the owner can read {path}");
+    response.json().await.expect("json")
+}
