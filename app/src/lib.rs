@@ -3,7 +3,9 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod categories;
 pub mod error;
+pub mod expenses;
 pub mod money;
 mod pages;
 pub mod ui;
@@ -14,6 +16,7 @@ pub mod server;
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -38,7 +41,9 @@ pub fn App() -> impl IntoView {
             <ui::layout::Layout>
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=|| view! { <RequireUser><pages::Dashboard/></RequireUser> }/>
-                    <Route path=path!("/expenses") view=|| view! { <RequireUser><pages::Expenses/></RequireUser> }/>
+                    <Route path=path!("/expenses") view=|| view! { <RequireUser><expenses::ExpensesPage/></RequireUser> } ssr=SsrMode::Async/>
+                    <Route path=path!("/expenses/:id") view=|| view! { <RequireUser><expenses::EditExpensePage/></RequireUser> } ssr=SsrMode::Async/>
+                    <Route path=path!("/categories") view=|| view! { <RequireUser><categories::CategoriesPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/budgets") view=|| view! { <RequireUser><pages::Budgets/></RequireUser> }/>
                     <Route path=path!("/assistant") view=|| view! { <RequireUser><pages::Assistant/></RequireUser> }/>
                     <Route path=path!("/admin") view=|| view! { <RequireAdmin><pages::Admin/></RequireAdmin> }/>

@@ -15,6 +15,8 @@ mod m20261123_000007_create_chat_messages;
 mod m20261123_000008_create_query_log;
 mod m20261123_000009_create_activity;
 mod m20261123_000010_add_session_rotation;
+mod m20261123_000011_add_user_data_version;
+mod m20261123_000012_add_expense_search_text;
 
 pub struct Migrator;
 
@@ -32,6 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_create_query_log::Migration),
             Box::new(m20261123_000009_create_activity::Migration),
             Box::new(m20261123_000010_add_session_rotation::Migration),
+            Box::new(m20261123_000011_add_user_data_version::Migration),
+            Box::new(m20261123_000012_add_expense_search_text::Migration),
         ]
     }
 }

@@ -34,6 +34,7 @@ const VARIABLES: &[&str] = &[
     "LEPTOS_SITE_ROOT",
     "LOGIN_ATTEMPTS_PER_ACCOUNT",
     "LOGIN_ATTEMPTS_PER_IP",
+    "MAX_IMPORT_BYTES",
     "MAX_REQUEST_BODY_BYTES",
     "MAX_SESSIONS_PER_USER",
     "RUST_LOG",
@@ -53,6 +54,9 @@ pub struct Config {
     pub site_root: String,
     #[serde(rename = "MAX_REQUEST_BODY_BYTES")]
     pub max_request_body_bytes: usize,
+    /// The largest CSV file an import takes; also the cap on any request to the app.
+    #[serde(rename = "MAX_IMPORT_BYTES")]
+    pub max_import_bytes: usize,
     #[serde(rename = "RUST_LOG")]
     pub log_filter: String,
     /// Signs access tokens; unset means a key generated once and kept in the data directory.
@@ -85,6 +89,7 @@ impl Default for Config {
             site_addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
             site_root: BUILT_SITE_ROOT.to_string(),
             max_request_body_bytes: 1024 * 1024,
+            max_import_bytes: 20 * 1024 * 1024,
             log_filter: "info,sqlx=warn,sea_orm=warn".to_string(),
             jwt_secret: None,
             access_token_ttl_secs: 15 * 60,

@@ -5,6 +5,7 @@ use std::{future::Future, net::SocketAddr, path::Path, sync::Arc, time::Duration
 use anyhow::Context;
 use app::{
     App,
+    expenses::service::TotalsCache,
     server::{AppState, settings::AuthSettings, throttle::LoginThrottle},
     shell,
 };
@@ -19,7 +20,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
 use crate::{
     api,
@@ -57,6 +58,7 @@ impl Application {
             db,
             auth: Arc::new(auth),
             login_throttle: Arc::new(login_throttle),
+            expense_totals: TotalsCache::default(),
         };
         Ok(Self {
             listener,
@@ -158,6 +160,9 @@ fn router(state: AppState, config: &Config) -> Router {
         ))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn(add_security_headers))
+        // Server functions read whole bodies: nothing larger than an import file gets in.
+        .layer(RequestBodyLimitLayer::new(config.max_import_bytes))
+        .layer(middleware::map_response(api::payload_too_large_as_json))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {

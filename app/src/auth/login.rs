@@ -2,12 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{
-    api::Login,
+use super::{api::Login, rules};
+use crate::ui::{
     forms::{FormAlert, FormErrors, SubmitButton, Submitted, TextField},
-    rules,
+    session::{leave_if_signed_in, reload_at},
 };
-use crate::ui::session::{leave_if_signed_in, reload_at};
 
 /// Sign in. A plain HTML form posted to the `login` server function, so it works before (and
 /// without) the wasm; once hydrated it checks the email first and shows errors in place.

@@ -2,7 +2,6 @@
 //! rules they share, the server functions, the service behind them and the pages.
 
 pub mod api;
-mod forms;
 mod login;
 mod profile;
 mod register;
@@ -102,15 +101,11 @@ pub struct LoginInput {
 /// The fields a user may change on their profile; anything else in the request is refused.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct ProfileUpdate {
-    #[serde(default)]
     pub display_name: Option<String>,
-    #[serde(default)]
     pub base_currency: Option<String>,
-    #[serde(default)]
     pub timezone: Option<String>,
-    #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<String>, example = "dark"))]
     pub theme: Option<Theme>,
 }

@@ -4,7 +4,6 @@ use leptos_meta::Title;
 use super::{
     SessionView, UserView,
     api::{ChangePassword, LogoutAll, RevokeSession, UpdateProfile, current_user, list_sessions},
-    forms::{FormAlert, FormErrors, FormSuccess, SelectField, SubmitButton, Submitted, TextField},
     register::browser_timezone,
     rules,
 };
@@ -12,6 +11,9 @@ use crate::{
     AppError,
     money::CURRENCIES,
     ui::{
+        forms::{
+            FormAlert, FormErrors, FormSuccess, SelectField, SubmitButton, Submitted, TextField,
+        },
         session::{reload_at, use_current_user},
         theme::{Theme, ThemeContext},
     },

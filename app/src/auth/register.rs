@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{
-    api::Register,
+use super::{api::Register, rules};
+use crate::ui::{
     forms::{FormAlert, FormErrors, SubmitButton, Submitted, TextField},
-    rules,
+    session::{leave_if_signed_in, reload_at},
 };
-use crate::ui::session::{leave_if_signed_in, reload_at};
 
 /// Create an account. The browser checks the same rules as the server (and shows the same
 /// messages) before sending; without the wasm the server's answer comes back in the page.

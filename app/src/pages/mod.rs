@@ -18,17 +18,6 @@ pub fn Dashboard() -> impl IntoView {
 }
 
 #[component]
-pub fn Expenses() -> impl IntoView {
-    view! {
-        <Title text="Expenses"/>
-        <ComingSoon
-            title="Expenses"
-            description="A fast, sortable table of every expense, with receipts, filters and CSV import and export."
-        />
-    }
-}
-
-#[component]
 pub fn Budgets() -> impl IntoView {
     view! {
         <Title text="Budgets"/>

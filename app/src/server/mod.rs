@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod clock;
 pub mod cookies;
+pub mod data_version;
 pub mod db;
 pub mod entities;
 pub mod http_error;

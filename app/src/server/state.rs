@@ -5,6 +5,7 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::{settings::AuthSettings, throttle::LoginThrottle};
+use crate::expenses::service::TotalsCache;
 
 /// Everything a request handler or server function needs, cheap to clone (handles only).
 #[derive(Clone, FromRef)]
@@ -13,4 +14,6 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub auth: Arc<AuthSettings>,
     pub login_throttle: Arc<LoginThrottle>,
+    /// Count and sums of the expense list per filter, keyed by the user's data version.
+    pub expense_totals: TotalsCache,
 }

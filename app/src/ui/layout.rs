@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{
+    icons::Icon,
     session::{Access, reload_at, use_current_user},
     theme::ThemeToggle,
 };
@@ -48,6 +49,7 @@ fn MainNav(admin: bool) -> impl IntoView {
         <nav aria-label="Main" class="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
             <NavLink href="/">"Dashboard"</NavLink>
             <NavLink href="/expenses">"Expenses"</NavLink>
+            <NavLink href="/categories">"Categories"</NavLink>
             <NavLink href="/budgets">"Budgets"</NavLink>
             <NavLink href="/assistant">"Assistant"</NavLink>
             {admin.then(|| view! { <NavLink href="/admin">"Admin"</NavLink> })}
@@ -100,7 +102,7 @@ fn AccountMenu() -> impl IntoView {
     view! {
         <details class="account-menu" node_ref=menu on:keydown=on_key>
             <summary class="account-button" data-testid="account-menu" node_ref=summary>
-                <UserIcon/>
+                <Icon name="user"/>
                 <span class="sr-only">"Account menu for "</span>
                 <span class="max-w-32 truncate sm:max-w-48" data-testid="account-name">
                     <Transition fallback=|| "Account">{name}</Transition>
@@ -116,16 +118,6 @@ fn AccountMenu() -> impl IntoView {
                 {failure}
             </div>
         </details>
-    }
-}
-
-#[component]
-fn UserIcon() -> impl IntoView {
-    view! {
-        <svg class="h-5 w-5 shrink-0" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-            <circle cx="12" cy="8" r="4"/>
-            <path d="M4 21a8 8 0 0 1 16 0"/>
-        </svg>
     }
 }
 

@@ -1,9 +1,12 @@
 //! Components shared by every feature.
 
+pub mod forms;
 pub mod hydration;
+pub mod icons;
 pub mod layout;
 pub mod placeholder;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod shell;
 pub mod theme;
+pub mod toast;

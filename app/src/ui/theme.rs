@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::icons::Icon;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
@@ -165,40 +167,11 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=choose
         >
             {move || match theme.get() {
-                Theme::Light => view! { <SunIcon/> }.into_any(),
-                Theme::Dark => view! { <MoonIcon/> }.into_any(),
-                Theme::System => view! { <MonitorIcon/> }.into_any(),
+                Theme::Light => view! { <Icon name="sun"/> },
+                Theme::Dark => view! { <Icon name="moon"/> },
+                Theme::System => view! { <Icon name="monitor"/> },
             }}
         </button>
-    }
-}
-
-#[component]
-fn SunIcon() -> impl IntoView {
-    view! {
-        <svg class="h-5 w-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-            <circle cx="12" cy="12" r="4"/>
-            <path d="M12 2v2M12 20v2M4.93 4.93l1.41 1.41M17.66 17.66l1.41 1.41M2 12h2M20 12h2M6.34 17.66l-1.41 1.41M19.07 4.93l-1.41 1.41"/>
-        </svg>
-    }
-}
-
-#[component]
-fn MoonIcon() -> impl IntoView {
-    view! {
-        <svg class="h-5 w-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-            <path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9Z"/>
-        </svg>
-    }
-}
-
-#[component]
-fn MonitorIcon() -> impl IntoView {
-    view! {
-        <svg class="h-5 w-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-            <rect width="20" height="14" x="2" y="3" rx="2"/>
-            <path d="M8 21h8M12 17v4"/>
-        </svg>
     }
 }
 

@@ -2,6 +2,8 @@
 //! the result. The OpenAPI document is generated from the handlers, so it cannot drift.
 
 mod auth;
+mod categories;
+mod expenses;
 mod json;
 mod system;
 
@@ -32,6 +34,8 @@ use crate::config::Config;
     tags(
         (name = "system", description = "Liveness, readiness and this document"),
         (name = "auth", description = "Accounts, sessions and tokens"),
+        (name = "expenses", description = "Expenses: the paginated, filtered list and single expenses"),
+        (name = "categories", description = "The user's categories"),
     )
 )]
 struct ApiDoc;
@@ -66,6 +70,21 @@ pub fn router(config: &Config) -> Router<AppState> {
         .routes(routes!(auth::change_password))
         .routes(routes!(auth::sessions))
         .routes(routes!(auth::revoke_session))
+        .routes(routes!(expenses::list, expenses::create))
+        .routes(routes!(expenses::get, expenses::update, expenses::delete))
+        .routes(routes!(expenses::export))
+        .routes(routes!(categories::list, categories::create))
+        .routes(routes!(categories::update, categories::delete))
+        .layer(RequestBodyLimitLayer::new(config.max_request_body_bytes))
+        .layer(DefaultBodyLimit::max(config.max_request_body_bytes))
+        // Files are bigger than any JSON request: the import routes get their own limit.
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(expenses::import_preview))
+                .routes(routes!(expenses::import))
+                .layer(RequestBodyLimitLayer::new(config.max_import_bytes))
+                .layer(DefaultBodyLimit::max(config.max_import_bytes)),
+        )
         .split_for_parts();
     let document = openapi
         .to_pretty_json()
@@ -77,8 +96,6 @@ pub fn router(config: &Config) -> Router<AppState> {
         )
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(RequestBodyLimitLayer::new(config.max_request_body_bytes))
-        .layer(DefaultBodyLimit::max(config.max_request_body_bytes))
         .layer(map_response(json_error_bodies))
 }
 
@@ -93,12 +110,8 @@ async fn method_not_allowed() -> Response {
 /// axum's own rejections (the body-limit layer's 413, a path segment that is not a number) answer
 /// in plain text before any handler runs; API clients get the usual JSON error body instead.
 async fn json_error_bodies(response: Response) -> Response {
-    let is_json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
     match response.status() {
-        _ if is_json => response,
+        _ if is_json(&response) => response,
         StatusCode::PAYLOAD_TOO_LARGE => json::payload_too_large().into_response(),
         StatusCode::BAD_REQUEST => {
             let text = axum::body::to_bytes(response.into_body(), 4096)
@@ -109,4 +122,21 @@ async fn json_error_bodies(response: Response) -> Response {
         }
         _ => response,
     }
+}
+
+/// The application-wide body limit (in `startup`) refuses an oversized request before this
+/// router's layers see it; its plain-text 413 gets the JSON error body too.
+pub async fn payload_too_large_as_json(response: Response) -> Response {
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json(&response) {
+        json::payload_too_large().into_response()
+    } else {
+        response
+    }
+}
+
+fn is_json(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/json"))
 }

@@ -49,7 +49,8 @@ pub async fn resolve_viewer(
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    if signed_in && is_dynamic(response.headers()) {
+    // Everything a signed-in request gets is personal (assets never reach this layer).
+    if signed_in {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -168,14 +169,6 @@ fn sets_cookie(headers: &HeaderMap, name: &str) -> bool {
         .iter()
         .filter_map(|value| value.to_str().ok())
         .any(|value| value.starts_with(name) && value[name.len()..].starts_with('='))
-}
-
-/// Pages and API answers are personal once signed in: never stored by a shared cache.
-fn is_dynamic(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_none_or(|value| value.starts_with("text/html") || value.starts_with("application/json"))
 }
 
 #[cfg(test)]

@@ -52,7 +52,8 @@ async fn oversized_request_bodies_are_refused() {
     let body = vec![b'x'; 2 * 1024 * 1024];
     let response = app
         .client
-        .post(app.url("/api/v1/health"))
+        .post(app.url("/api/v1/auth/login"))
+        .header("content-type", "application/json")
         .body(body)
         .send()
         .await

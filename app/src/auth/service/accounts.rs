@@ -110,6 +110,7 @@ pub async fn register(
         locale: Set("en".into()),
         created_at: Set(clock::now()),
         disabled_at: Set(None),
+        data_version: Set(0),
         ..Default::default()
     }
     .insert(&txn)
@@ -130,6 +131,7 @@ pub async fn register(
     } else {
         (user, Role::User)
     };
+    crate::categories::service::create_defaults(&txn, user.id).await?;
     activity::record(
         &txn,
         Some(user.id),

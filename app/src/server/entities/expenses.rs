@@ -22,6 +22,9 @@ pub struct Model {
     pub receipt_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Merchant, note and tags, lowercased by the app: what the list's text search reads.
+    #[sea_orm(column_type = "String(StringLen::N(1600))")]
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

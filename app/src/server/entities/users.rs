@@ -24,6 +24,8 @@ pub struct Model {
     pub locale: String,
     pub created_at: DateTimeUtc,
     pub disabled_at: Option<DateTimeUtc>,
+    /// Bumped with every change to the user's expenses or categories (cache keys use it).
+    pub data_version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -47,6 +47,37 @@ pub async fn assert_other_user_gets_404(
     );
 }
 
+/// The same check for a server function, called as the browser calls it: `form` is its arguments
+/// encoded as the browser encodes them. The replay is tried with the other user's session cookie
+/// alone and again with their bearer token; both get 404 and the owner's view stays the same.
+pub async fn assert_other_user_gets_404_from_server_fn(
+    app: &TestApp,
+    owner: &TestUser,
+    other: &TestUser,
+    endpoint: &str,
+    form: &[(&str, String)],
+    owner_view: &str,
+) {
+    let before = view(owner, owner_view).await;
+    let url = app.url(endpoint);
+    let replays = [
+        ("cookie", other.client.post(&url)),
+        ("bearer", other.request(Method::POST, &url)),
+    ];
+    for (auth, replay) in replays {
+        let response = replay.form(form).send().await.expect("request sent");
+        let status = response.status();
+        let body: Value = response.json().await.unwrap_or_default();
+        assert_eq!(status, 404, "{endpoint} by another user ({auth}): {body}");
+        assert_eq!(body["code"], "not_found", "{endpoint} ({auth}): {body}");
+    }
+    let after = view(owner, owner_view).await;
+    assert_eq!(
+        before, after,
+        "{endpoint} by another user changed {owner_view}"
+    );
+}
+
 async fn view(owner: &TestUser, path: &str) -> Value {
     let response = owner.get(path).await;
     assert_eq!(response.status(), 200, "the owner can read {path}");

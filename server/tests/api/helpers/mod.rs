@@ -13,7 +13,9 @@ use serde_json::Value;
 use server::{Application, Config};
 use tempfile::TempDir;
 
-pub use access_control::{ApiRequest, assert_other_user_gets_404};
+pub use access_control::{
+    ApiRequest, assert_other_user_gets_404, assert_other_user_gets_404_from_server_fn,
+};
 pub use cookies::{ACCESS_COOKIE, REFRESH_COOKIE, set_cookie, sets_cookie};
 pub use database::{Backend, TestDatabase};
 pub use tokens::{claims_of, signed, unsigned};

@@ -99,6 +99,14 @@ impl TestUser {
     pub async fn delete(&self, path: &str) -> Response {
         send(self.to(Method::DELETE, path)).await
     }
+
+    /// A file upload as the import page sends it: the CSV text as a `text/csv` body.
+    pub async fn post_csv(&self, path: &str, csv: &str) -> Response {
+        let request = self
+            .to(Method::POST, path)
+            .header("content-type", "text/csv");
+        send(request.body(csv.to_string())).await
+    }
 }
 
 async fn send(request: RequestBuilder) -> Response {

@@ -2,6 +2,7 @@
 //! asserts nothing (performance is reported, not tested). Client and server share this machine.
 
 use std::{
+    future::Future,
     net::SocketAddr,
     num::{NonZeroU32, NonZeroU64},
     sync::Arc,
@@ -9,6 +10,9 @@ use std::{
 };
 
 use server::{Application, Config};
+
+mod auth;
+mod expenses;
 
 const CONNECTIONS: usize = 50;
 const REQUESTS: usize = 5_000;
@@ -33,7 +37,7 @@ async fn main() -> anyhow::Result<()> {
         "{:<34} {:>9} {:>9} {:>9} {:>10}",
         "scenario", "p50 ms", "p99 ms", "max ms", "req/s"
     );
-    let access_token = sign_up(&base).await?;
+    let access_token = auth::sign_up(&base).await?;
     let anonymous = reqwest::Client::builder()
         .pool_max_idle_per_host(CONNECTIONS)
         .build()?;
@@ -58,12 +62,16 @@ async fn main() -> anyhow::Result<()> {
     ] {
         print_row(name, &measure(client, &format!("{base}{path}")).await?);
     }
-    print_row("sign-in (one at a time)", &sign_ins(&base).await?);
-    print_row("token refresh (one at a time)", &refreshes(&base).await?);
+    print_row("sign-in (one at a time)", &auth::sign_ins(&base).await?);
+    print_row(
+        "token refresh (one at a time)",
+        &auth::refreshes(&base).await?,
+    );
+    expenses::run(&base, &signed_in, data_dir.path()).await?;
     Ok(())
 }
 
-fn print_row(name: &str, report: &Report) {
+pub fn print_row(name: &str, report: &Report) {
     println!(
         "{name:<34} {:>9.2} {:>9.2} {:>9.2} {:>10.0}",
         report.percentile(50.0),
@@ -73,65 +81,7 @@ fn print_row(name: &str, report: &Report) {
     );
 }
 
-const EMAIL: &str = "bench@example.com";
-const PASSWORD: &str = "a benchmark passphrase";
-
-async fn sign_up(base: &str) -> anyhow::Result<String> {
-    let client = reqwest::Client::new();
-    client
-        .post(format!("{base}/api/v1/auth/register"))
-        .json(&serde_json::json!({ "email": EMAIL, "password": PASSWORD, "display_name": "Bench" }))
-        .send()
-        .await?
-        .error_for_status()?;
-    Ok(sign_in(&client, base).await?["access_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string())
-}
-
-async fn sign_in(client: &reqwest::Client, base: &str) -> anyhow::Result<serde_json::Value> {
-    Ok(client
-        .post(format!("{base}/api/v1/auth/login"))
-        .json(&serde_json::json!({ "email": EMAIL, "password": PASSWORD }))
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
-        .await?)
-}
-
-/// Sign-in is dominated by Argon2id (19 MiB, t=2), by design.
-async fn sign_ins(base: &str) -> anyhow::Result<Report> {
-    let client = reqwest::Client::new();
-    timed(50, async || sign_in(&client, base).await.map(drop)).await
-}
-
-async fn refreshes(base: &str) -> anyhow::Result<Report> {
-    let client = reqwest::Client::new();
-    let mut token = sign_in(&client, base).await?["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    timed(500, async || {
-        let body: serde_json::Value = client
-            .post(format!("{base}/api/v1/auth/refresh"))
-            .json(&serde_json::json!({ "refresh_token": token }))
-            .send()
-            .await?
-            .error_for_status()?
-            .json()
-            .await?;
-        token = body["refresh_token"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        Ok(())
-    })
-    .await
-}
-
-async fn timed(
+pub async fn timed(
     count: usize,
     mut step: impl AsyncFnMut() -> anyhow::Result<()>,
 ) -> anyhow::Result<Report> {
@@ -147,7 +97,7 @@ async fn timed(
     Ok(Report { latencies, elapsed })
 }
 
-struct Report {
+pub struct Report {
     latencies: Vec<Duration>,
     elapsed: Duration,
 }
@@ -164,35 +114,45 @@ impl Report {
 }
 
 /// `REQUESTS` GETs spread over `CONNECTIONS` concurrent keep-alive clients, after a warm-up.
-async fn measure(client: &reqwest::Client, url: &str) -> anyhow::Result<Report> {
+pub async fn measure(client: &reqwest::Client, url: &str) -> anyhow::Result<Report> {
+    let (client, url) = (client.clone(), Arc::<str>::from(url));
+    concurrently(move || {
+        let (client, url) = (client.clone(), url.clone());
+        async move {
+            client
+                .get(&*url)
+                .send()
+                .await?
+                .error_for_status()?
+                .bytes()
+                .await?;
+            Ok(())
+        }
+    })
+    .await
+}
+
+/// `REQUESTS` runs of `step` over `CONNECTIONS` concurrent workers, after a warm-up of 100.
+pub async fn concurrently<F, Fut>(step: F) -> anyhow::Result<Report>
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = anyhow::Result<()>> + Send,
+{
     for _ in 0..100 {
-        client
-            .get(url)
-            .send()
-            .await?
-            .error_for_status()?
-            .bytes()
-            .await?;
+        step().await?;
     }
-    let url: Arc<str> = Arc::from(url);
     let started = Instant::now();
     let workers: Vec<_> = (0..CONNECTIONS)
         .map(|_| {
-            let (client, url) = (client.clone(), url.clone());
+            let step = step.clone();
             tokio::spawn(async move {
                 let mut latencies = Vec::with_capacity(REQUESTS / CONNECTIONS);
                 for _ in 0..REQUESTS / CONNECTIONS {
                     let start = Instant::now();
-                    client
-                        .get(&*url)
-                        .send()
-                        .await?
-                        .error_for_status()?
-                        .bytes()
-                        .await?;
+                    step().await?;
                     latencies.push(start.elapsed());
                 }
-                Ok::<_, reqwest::Error>(latencies)
+                Ok::<_, anyhow::Error>(latencies)
             })
         })
         .collect();

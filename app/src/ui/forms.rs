@@ -1,9 +1,9 @@
-//! Form building blocks shared by the account pages: labelled fields whose error message is tied
-//! to the input for screen readers, a submit button with a pending state, and the form's alert.
+//! Form building blocks shared by every page: labelled fields whose error message is tied to the
+//! input for screen readers, a submit button with a pending state, and the form's alert.
 
 use std::collections::HashMap;
 
-use leptos::{ev::SubmitEvent, form::FromFormData, prelude::*};
+use leptos::{ev::SubmitEvent, prelude::*};
 
 use crate::AppError;
 
@@ -14,6 +14,8 @@ pub struct FormErrors {
     local: RwSignal<Vec<AppError>>,
     server: Signal<Option<AppError>>,
     fields: &'static [&'static str],
+    /// Prefix of the inputs' ids, so several forms on one page keep their ids apart.
+    scope: StoredValue<String>,
 }
 
 impl FormErrors {
@@ -34,7 +36,24 @@ impl FormErrors {
             local: RwSignal::new(Vec::new()),
             server,
             fields,
+            scope: StoredValue::new("field".into()),
         }
+    }
+
+    /// Gives this form's inputs ids `{scope}-{field}` instead of `field-{field}`.
+    pub fn scoped(self, scope: impl Into<String>) -> Self {
+        self.scope.set_value(scope.into());
+        self
+    }
+
+    /// The id of the input for `field` (what [`Self::accept`] focuses on a problem).
+    pub fn id(self, field: &str) -> String {
+        self.scope.with_value(|scope| format!("{scope}-{field}"))
+    }
+
+    /// Forgets the problems found in the browser (after a successful save, or a reset).
+    pub fn clear(self) {
+        self.local.set(Vec::new());
     }
 
     fn shown(self) -> Vec<AppError> {
@@ -74,7 +93,7 @@ impl FormErrors {
     /// Focus moves to the first field in trouble so keyboard and screen reader users land on it.
     pub fn accept(self, problems: Vec<AppError>) -> bool {
         if let Some(field) = problems.iter().find_map(AppError::field) {
-            focus_field(field);
+            focus_element(&self.id(field));
         }
         let ok = problems.is_empty();
         self.local.set(problems);
@@ -83,11 +102,25 @@ impl FormErrors {
 }
 
 /// The fields of a submitted form, read in the submit handler to check them before sending.
+/// Names are kept as written (`expense[amount]`); a repeated name keeps its first value.
 pub struct Submitted(HashMap<String, String>);
 
 impl Submitted {
     pub fn from_event(event: &SubmitEvent) -> Self {
-        Self(FromFormData::from_event(event).unwrap_or_default())
+        let mut fields = HashMap::new();
+        if let Ok(data) = leptos::form::form_data_from_event(event) {
+            for name in data
+                .keys()
+                .into_iter()
+                .flatten()
+                .filter_map(|name| name.as_string())
+            {
+                if let Some(value) = data.get(&name).as_string() {
+                    fields.entry(name).or_insert(value);
+                }
+            }
+        }
+        Self(fields)
     }
 
     pub fn get(&self, name: &str) -> &str {
@@ -99,19 +132,20 @@ pub fn field_id(name: &str) -> String {
     format!("field-{name}")
 }
 
-fn focus_field(name: &str) {
+/// Moves the keyboard focus to the element with this id (in the browser; nothing on the server).
+pub fn focus_element(id: &str) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
         if let Some(input) = document()
-            .get_element_by_id(&field_id(name))
+            .get_element_by_id(id)
             .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = input.focus();
         }
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = name;
+    let _ = id;
 }
 
 /// The `aria-describedby` of a field: its hint and, while there is one, its error.
@@ -159,8 +193,18 @@ pub fn TextField(
     list: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Defaults to `field-{name}`.
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// The latest date (or largest number) the browser's picker offers.
+    #[prop(optional, into)]
+    max: Option<String>,
+    /// The on-screen keyboard to show, e.g. `decimal`.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
-    let id = field_id(name);
+    let id = id.unwrap_or_else(|| field_id(name));
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     view! {
@@ -173,6 +217,9 @@ pub fn TextField(
                 class="field-input"
                 value=value
                 list=list
+                max=max
+                inputmode=inputmode
+                placeholder=placeholder
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
@@ -192,8 +239,11 @@ pub fn SelectField(
     #[prop(into)] selected: String,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Defaults to `field-{name}`.
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = field_id(name);
+    let id = id.unwrap_or_else(|| field_id(name));
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let options = options
@@ -215,6 +265,37 @@ pub fn SelectField(
             >
                 {options}
             </select>
+            <FieldMessages hint hint_id=hint_id.unwrap_or_default() error error_id/>
+        </div>
+    }
+}
+
+/// A labelled `<textarea>` with its inline error message.
+#[component]
+pub fn TextAreaField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] id: String,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone() class="field-label">{label}</label>
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                class="field-input"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(hint_id.clone(), error_id.clone(), error)
+            >
+                {value}
+            </textarea>
             <FieldMessages hint hint_id=hint_id.unwrap_or_default() error error_id/>
         </div>
     }

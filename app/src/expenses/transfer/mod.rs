@@ -1,0 +1,83 @@
+//! CSV import and export. The browser uploads a file, sees a preview with the detected column
+//! mapping, date format and decimal separator, adjusts them, and confirms; the whole import is
+//! one transaction. Export writes the current filter, with spreadsheet formulas neutralised.
+
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+mod parse;
+
+use serde::{Deserialize, Serialize};
+
+/// How dates are written in the file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DateFormat {
+    /// 2026-03-31
+    #[default]
+    Iso,
+    /// 31/03/2026, 31.03.2026, 31-03-2026
+    DayMonthYear,
+    /// 03/31/2026
+    MonthDayYear,
+}
+
+/// The character between whole and fractional units in the file's amounts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalSeparator {
+    /// 1,234.56
+    #[default]
+    Dot,
+    /// 1.234,56
+    Comma,
+}
+
+/// Which column (0-based) holds what, and how to read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct ImportOptions {
+    pub date_column: usize,
+    pub amount_column: usize,
+    #[serde(default)]
+    pub merchant_column: Option<usize>,
+    #[serde(default)]
+    pub category_column: Option<usize>,
+    #[serde(default)]
+    pub note_column: Option<usize>,
+    #[serde(default)]
+    pub date_format: DateFormat,
+    #[serde(default)]
+    pub decimal_separator: DecimalSeparator,
+    /// Create categories named in the file that the user does not have yet.
+    #[serde(default)]
+    pub create_categories: bool,
+    /// Import rows that look like an expense already recorded (same date, amount and merchant).
+    #[serde(default)]
+    pub keep_duplicates: bool,
+}
+
+/// What the file looks like, and the options the server suggests for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ImportPreview {
+    pub headers: Vec<String>,
+    /// The first rows, as text.
+    pub rows: Vec<Vec<String>>,
+    pub row_count: i64,
+    pub suggested: ImportOptions,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ImportOutcome {
+    pub imported: i64,
+    /// Lines (1-based, header = 1) skipped as duplicates.
+    pub skipped_duplicates: Vec<i64>,
+    pub created_categories: Vec<String>,
+}
