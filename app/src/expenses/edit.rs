@@ -50,6 +50,8 @@ pub fn EditExpensePage() -> impl IntoView {
                         let setup = setup.await;
                         match (expense.await, setup) {
                             (Ok(expense), Ok(setup)) => view! { <EditForm expense setup back/> }.into_any(),
+                            // Another user's id, or none at all: the 404 page, with its status.
+                            (Err(AppError::NotFound { .. }), _) => view! { <crate::pages::NotFound/> }.into_any(),
                             (Err(error), _) | (_, Err(error)) => view! {
                                 <p role="alert" class="form-alert">{error.to_string()}</p>
                             }

@@ -50,6 +50,8 @@ pub fn preview(text: &str) -> Result<ImportPreview, AppError> {
 struct Row {
     spent_on: NaiveDate,
     amount_minor: i64,
+    currency: &'static str,
+    tags: Vec<String>,
     merchant: String,
     note: String,
     category_key: String,
@@ -78,6 +80,8 @@ pub async fn import(
         options.merchant_column,
         options.category_column,
         options.note_column,
+        options.currency_column,
+        options.tags_column,
     ];
     if columns
         .into_iter()
@@ -92,8 +96,7 @@ pub async fn import(
     let cell = |cells: &[String], column: Option<usize>| {
         column
             .and_then(|column| cells.get(column))
-            .cloned()
-            .unwrap_or_default()
+            .map_or_else(String::new, |cell| parse::unneutralise(cell))
     };
 
     let mut rows = Vec::with_capacity(table.rows.len());
@@ -108,12 +111,18 @@ pub async fn import(
         })?;
         let spent_on =
             rules::spent_on(date, context.today).map_err(|error| line_error(line, error))?;
+        let currency = match cell(cells, options.currency_column) {
+            code if code.trim().is_empty() => context.base_currency,
+            code => rules::currency(&code).map_err(|error| line_error(line, error))?,
+        };
         let amount_minor = parse::amount(
             &cell(cells, Some(options.amount_column)),
             options.decimal_separator,
-            context.base_currency,
+            currency,
         )
         .map_err(|message| line_error(line, message))?;
+        let tags = rules::tags(&rules::split_tags(&cell(cells, options.tags_column)))
+            .map_err(|error| line_error(line, error))?;
         let merchant = rules::merchant(&cell(cells, options.merchant_column))
             .map_err(|error| line_error(line, error))?;
         let note = rules::note(&cell(cells, options.note_column))
@@ -127,6 +136,8 @@ pub async fn import(
             Row {
                 spent_on,
                 amount_minor,
+                currency: currency.code,
+                tags,
                 merchant,
                 note,
                 category_key: category_rules::name_key(&category_name),
@@ -193,7 +204,12 @@ pub async fn import(
     let now = clock::now();
     let mut models = Vec::with_capacity(rows.len());
     for (line, row) in rows {
-        let fingerprint = (row.spent_on, row.amount_minor, row.merchant.to_lowercase());
+        let fingerprint = (
+            row.spent_on,
+            row.amount_minor,
+            row.currency.to_string(),
+            row.merchant.to_lowercase(),
+        );
         if !seen.insert(fingerprint) && !options.keep_duplicates {
             skipped_duplicates.push(line as i64);
             continue;
@@ -202,12 +218,12 @@ pub async fn import(
             user_id: Set(viewer.user_id),
             category_id: Set(category_ids[&row.category_key]),
             amount_minor: Set(row.amount_minor),
-            currency: Set(context.base_currency.code.into()),
+            currency: Set(row.currency.into()),
             spent_on: Set(row.spent_on),
-            search_text: Set(search_text(&row.merchant, &row.note, &[])),
+            search_text: Set(search_text(&row.merchant, &row.note, &row.tags)),
+            tags: Set(serde_json::Value::from(row.tags).to_string()),
             merchant: Set(row.merchant),
             note: Set(row.note),
-            tags: Set("[]".into()),
             receipt_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
@@ -235,7 +251,8 @@ pub async fn import(
     })
 }
 
-type Fingerprint = (NaiveDate, i64, String);
+/// Date, amount, currency and merchant (case-insensitive).
+type Fingerprint = (NaiveDate, i64, String, String);
 
 /// What the user already has in the file's date range: a row matching one is a duplicate.
 async fn existing_fingerprints(
@@ -249,10 +266,11 @@ async fn existing_fingerprints(
     ) else {
         return Ok(HashSet::new());
     };
-    let existing: Vec<(NaiveDate, i64, String)> = Expenses::find()
+    let existing: Vec<(NaiveDate, i64, String, String)> = Expenses::find()
         .select_only()
         .column(expenses::Column::SpentOn)
         .column(expenses::Column::AmountMinor)
+        .column(expenses::Column::Currency)
         .column(expenses::Column::Merchant)
         .filter(expenses::Column::UserId.eq(viewer.user_id))
         .filter(expenses::Column::SpentOn.between(first, last))
@@ -261,6 +279,6 @@ async fn existing_fingerprints(
         .await?;
     Ok(existing
         .into_iter()
-        .map(|(date, amount, merchant)| (date, amount, merchant.to_lowercase()))
+        .map(|(date, amount, currency, merchant)| (date, amount, currency, merchant.to_lowercase()))
         .collect())
 }

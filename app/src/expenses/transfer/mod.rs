@@ -50,6 +50,12 @@ pub struct ImportOptions {
     pub category_column: Option<usize>,
     #[serde(default)]
     pub note_column: Option<usize>,
+    /// ISO 4217 codes; empty cells (or no column) mean the user's base currency.
+    #[serde(default)]
+    pub currency_column: Option<usize>,
+    /// Comma-separated tags.
+    #[serde(default)]
+    pub tags_column: Option<usize>,
     #[serde(default)]
     pub date_format: DateFormat,
     #[serde(default)]

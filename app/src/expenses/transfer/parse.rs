@@ -103,6 +103,15 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
     opened_on
 }
 
+/// Undoes the export's formula neutralisation (`'=SUM(A1)` was `=SUM(A1)`), so a round trip
+/// keeps the text; it stays plain text in SpendWise either way.
+pub fn unneutralise(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
 pub fn date(text: &str, format: DateFormat) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.trim().split(['-', '/', '.']).collect();
     let [a, b, c] = parts.as_slice() else {
@@ -191,6 +200,8 @@ pub fn suggest(table: &Table) -> ImportOptions {
         ]),
         category_column: find(&["category", "kategorie", "categoría"]),
         note_column: find(&["note", "notiz", "memo", "comment"]),
+        currency_column: find(&["currency", "währung", "moneda"]),
+        tags_column: find(&["tags", "labels"]),
         date_format,
         decimal_separator: if comma_decimals {
             DecimalSeparator::Comma
@@ -208,6 +219,13 @@ mod tests {
 
     fn eur() -> Currency {
         Currency::find("EUR").expect("known")
+    }
+
+    #[test]
+    fn exported_formula_cells_come_back_as_typed() {
+        assert_eq!(unneutralise("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unneutralise("'tis the season"), "'tis the season");
+        assert_eq!(unneutralise("Café"), "Café");
     }
 
     #[test]

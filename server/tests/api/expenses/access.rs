@@ -138,3 +138,21 @@ on_every_backend!(expenses_need_a_session, |app| {
     let page: Value = list(&user, "").await;
     assert_eq!(ids(&page), [id]);
 });
+
+#[tokio::test]
+async fn the_edit_page_of_another_users_expense_is_a_404_page() {
+    let app = crate::helpers::spawn_app().await;
+    let owner = app.user().await;
+    let other = app.user().await;
+    let id = some_expense(&owner).await;
+
+    assert_eq!(owner.get(&format!("/expenses/{id}")).await.status(), 200);
+
+    for path in [format!("/expenses/{id}"), "/expenses/999999".to_string()] {
+        let response = other.get(&path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        let html = response.text().await.expect("html");
+        assert!(html.contains("Page not found"), "{path}");
+        assert!(!html.contains("s shop"), "{path} leaks the owner's expense");
+    }
+}

@@ -247,3 +247,32 @@ on_every_backend!(an_import_is_filed_in_the_users_base_currency, |app| {
         (&json!("JPY"), &json!(1500))
     );
 });
+
+on_every_backend!(currencies_tags_and_neutralised_cells_are_read_back, |app| {
+    let user = app.user().await;
+    let csv = "date,amount,currency,category,merchant,note,tags\n\
+        2025-02-01,1500,JPY,Dining,'=SUM(A1),,\"work, travel\"\n\
+        2025-02-02,12.50,,Dining,Cafe,,\n";
+    let options = "date_column=0&amount_column=1&currency_column=2&category_column=3\
+        &merchant_column=4&note_column=5&tags_column=6";
+
+    let outcome = imported(&user, options, csv).await;
+
+    assert_eq!(outcome["imported"], 2);
+    let page = list(&user, "sort=spent_on&order=asc").await;
+    let items = page["items"].as_array().expect("items");
+    assert_eq!(
+        (&items[0]["currency"], &items[0]["amount_minor"]),
+        (&json!("JPY"), &json!(1500))
+    );
+    assert_eq!(
+        items[0]["merchant"], "=SUM(A1)",
+        "the export's apostrophe is undone"
+    );
+    assert_eq!(items[0]["tags"], json!(["work", "travel"]));
+    assert_eq!(
+        (&items[1]["currency"], &items[1]["amount_minor"]),
+        (&json!("USD"), &json!(1250)),
+        "an empty currency cell is the user's base currency"
+    );
+});

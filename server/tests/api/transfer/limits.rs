@@ -30,7 +30,7 @@ on_every_backend!(unknown_or_missing_options_are_refused, |app| {
     let user = app.user().await;
     let before = written(&app).await;
     for options in [
-        "date_column=0&amount_column=1&currency_column=2",
+        "date_column=0&amount_column=1&colour_column=2",
         "date_column=0&amount_column=1&date_format=yyyy-mm-dd",
         "date_column=0&amount_column=1&decimal_separator=space",
         "date_column=0&amount_column=1&create_categories=maybe",

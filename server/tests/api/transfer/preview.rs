@@ -42,7 +42,7 @@ on_every_backend!(
             preview["suggested"],
             json!({
                 "date_column": 0, "amount_column": 1, "merchant_column": 2, "category_column": 3,
-                "note_column": 4, "date_format": "iso", "decimal_separator": "dot",
+                "note_column": 4, "currency_column": null, "tags_column": null, "date_format": "iso", "decimal_separator": "dot",
                 "create_categories": false, "keep_duplicates": false,
             })
         );
@@ -78,7 +78,7 @@ on_every_backend!(
             preview["suggested"],
             json!({
                 "date_column": 2, "amount_column": 1, "merchant_column": 4, "category_column": 3,
-                "note_column": 0, "date_format": "day_month_year", "decimal_separator": "comma",
+                "note_column": 0, "currency_column": null, "tags_column": null, "date_format": "day_month_year", "decimal_separator": "comma",
                 "create_categories": false, "keep_duplicates": false,
             })
         );
