@@ -227,20 +227,22 @@ fn ordered<E: EntityTrait, F: EntityTrait>(
 
 /// Rows strictly after the cursor in the current order, ties broken by id.
 fn after(cursor: &Cursor) -> Condition {
-    let column = sort_column(cursor.sort);
-    let id = Expr::col((expenses::Entity, expenses::Column::Id));
     let value: SimpleExpr = match &cursor.value {
         SortValue::Date(date) => Expr::value(*date),
         SortValue::Number(number) => Expr::value(*number),
         SortValue::Text(text) => Expr::value(text.clone()),
     };
-    let (beyond, id_beyond) = match cursor.order {
-        Order::Asc => (column.clone().gt(value.clone()), id.gt(cursor.id)),
-        Order::Desc => (column.clone().lt(value.clone()), id.lt(cursor.id)),
-    };
-    Condition::any()
-        .add(beyond)
-        .add(Condition::all().add(column.eq(value)).add(id_beyond))
+    // A row-value comparison, `(key, id) < (v, last_id)`: the databases seek the
+    // (user_id, key, id) index to it, where the equivalent OR of two conditions may scan.
+    let row = Expr::tuple([
+        sort_column(cursor.sort),
+        Expr::col((expenses::Entity, expenses::Column::Id)),
+    ]);
+    let last = Expr::tuple([value, Expr::value(cursor.id)]);
+    Condition::all().add(match cursor.order {
+        Order::Asc => row.gt(last),
+        Order::Desc => row.lt(last),
+    })
 }
 
 fn next_cursor(
