@@ -57,20 +57,21 @@ pub async fn list(
     viewer: Viewer,
     RawQuery(query): RawQuery,
 ) -> Result<Json<ExpensePage>, AppError> {
-    let pairs = url_pairs(query.as_deref().unwrap_or_default())?;
-    let query = ExpenseQuery::from_pairs(
-        pairs
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str())),
-    )?;
+    let query = expense_query(query.as_deref())?;
     service::list_expenses(&state.db, &state.expense_totals, &viewer, &query)
         .await
         .map(Json)
 }
 
-fn url_pairs(query: &str) -> Result<Vec<(String, String)>, AppError> {
-    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
-        .map_err(|_| AppError::bad_request("The query string is malformed."))
+/// The list's view from a raw query string (`category_id` may repeat, so no typed `Query`).
+fn expense_query(raw: Option<&str>) -> Result<ExpenseQuery, AppError> {
+    let pairs = serde_urlencoded::from_str::<Vec<(String, String)>>(raw.unwrap_or_default())
+        .map_err(|_| AppError::bad_request("The query string is malformed."))?;
+    ExpenseQuery::from_pairs(
+        pairs
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str())),
+    )
 }
 
 /// Record an expense.
@@ -138,12 +139,7 @@ pub async fn export(
     viewer: Viewer,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    let pairs = url_pairs(query.as_deref().unwrap_or_default())?;
-    let query = ExpenseQuery::from_pairs(
-        pairs
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str())),
-    )?;
+    let query = expense_query(query.as_deref())?;
     let csv = transfer::export::export_csv(&state.db, &viewer, &query).await?;
     let filename = format!(
         "spendwise-expenses-{}.csv",
