@@ -8,7 +8,9 @@ data_dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log="$data_dir/server.log"
 
-DATA_DIR="$data_dir" LEPTOS_SITE_ADDR="127.0.0.1:$port" "$binary" serve >"$log" 2>&1 &
+# Every browser test signs up its own user from this one address: the per-address sign-in limit
+# (a defence against guessing passwords, tested in server/tests) would otherwise cut the suite off.
+LOGIN_ATTEMPTS_PER_IP=1000 DATA_DIR="$data_dir" LEPTOS_SITE_ADDR="127.0.0.1:$port" "$binary" serve >"$log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
 trap cleanup EXIT

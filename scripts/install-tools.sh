@@ -57,6 +57,11 @@ ensure_npm_packages() {
     log "installing npm packages"
     (cd "$root" && npm install --no-audit --no-fund && touch node_modules/.installed)
   fi
+  # The dashboard's charts: served from our own origin (no CDN), copied into the site's assets.
+  local echarts="$root/node_modules/echarts/dist/echarts.min.js" vendor="$root/public/vendor"
+  if ! cmp -s "$echarts" "$vendor/echarts.min.js"; then
+    mkdir -p "$vendor" && cp "$echarts" "$vendor/echarts.min.js"
+  fi
 }
 
 ensure_chromium() {

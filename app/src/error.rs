@@ -27,6 +27,8 @@ pub enum AppError {
     #[error("{message}")]
     NotFound { message: String },
     #[error("{message}")]
+    MethodNotAllowed { message: String },
+    #[error("{message}")]
     Conflict { message: String },
     #[error("{message}")]
     PayloadTooLarge { message: String },
@@ -87,6 +89,7 @@ impl AppError {
             Self::Unauthorized { .. } => "unauthorized",
             Self::Forbidden { .. } => "forbidden",
             Self::NotFound { .. } => "not_found",
+            Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Conflict { .. } => "conflict",
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UnsupportedMediaType { .. } => "unsupported_media_type",
@@ -102,6 +105,7 @@ impl AppError {
             Self::Unauthorized { .. } => 401,
             Self::Forbidden { .. } => 403,
             Self::NotFound { .. } => 404,
+            Self::MethodNotAllowed { .. } => 405,
             Self::Conflict { .. } => 409,
             Self::PayloadTooLarge { .. } => 413,
             Self::UnsupportedMediaType { .. } => 415,

@@ -2,12 +2,17 @@
 //! functions, domain services) and to wasm with `hydrate` (the interactive page).
 #![recursion_limit = "256"]
 
+pub mod analytics;
 pub mod auth;
+pub mod budgets;
 pub mod categories;
+mod dashboard;
 pub mod error;
 pub mod expenses;
+pub mod live;
 pub mod money;
 mod pages;
+pub mod receipts;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -40,11 +45,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::layout::Layout>
                 <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=|| view! { <RequireUser><pages::Dashboard/></RequireUser> }/>
+                    // In order: the cards and the charts' tables are in the HTML even without JavaScript.
+                    <Route path=path!("/") view=|| view! { <RequireUser><dashboard::DashboardPage/></RequireUser> } ssr=SsrMode::InOrder/>
                     <Route path=path!("/expenses") view=|| view! { <RequireUser><expenses::ExpensesPage/></RequireUser> } ssr=SsrMode::Async/>
+                    // Before `/expenses/:id`, which would take "import" for an id.
+                    <Route path=path!("/expenses/import") view=|| view! { <RequireUser><expenses::transfer::ImportPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/expenses/:id") view=|| view! { <RequireUser><expenses::EditExpensePage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/categories") view=|| view! { <RequireUser><categories::CategoriesPage/></RequireUser> } ssr=SsrMode::Async/>
-                    <Route path=path!("/budgets") view=|| view! { <RequireUser><pages::Budgets/></RequireUser> }/>
+                    <Route path=path!("/budgets") view=|| view! { <RequireUser><budgets::BudgetsPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/assistant") view=|| view! { <RequireUser><pages::Assistant/></RequireUser> }/>
                     <Route path=path!("/admin") view=|| view! { <RequireAdmin><pages::Admin/></RequireAdmin> }/>
                     <Route path=path!("/profile") view=|| view! { <RequireUser><auth::ProfilePage/></RequireUser> }/>

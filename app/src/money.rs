@@ -70,6 +70,9 @@ pub const CURRENCIES: &[Currency] = &[
 ];
 
 impl Currency {
+    /// What an account whose stored currency we no longer know is shown in.
+    pub const FALLBACK: Currency = currency("USD", 2, "US dollar");
+
     pub fn find(code: &str) -> Option<Currency> {
         CURRENCIES
             .binary_search_by(|currency| currency.code.cmp(code))

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { artifactsDir, baseUrl, launch, newUser, register, waitForHydration, waitForText } from "../support.mjs";
 
-// Every test registers one user; the server allows 50 sign-ins and registrations per IP per
-// 15 minutes across the whole suite, so keep new tests that register to a minimum.
+// Every test registers one user; registering is slow by design (Argon2), so keep new tests that
+// register to a minimum.
 
 /** Registers a fresh user in a new browser and runs `body` with it; the browser is closed after. */
 async function withUser(prefix, body) {

@@ -37,6 +37,10 @@ const VARIABLES: &[&str] = &[
     "MAX_IMPORT_BYTES",
     "MAX_REQUEST_BODY_BYTES",
     "MAX_SESSIONS_PER_USER",
+    "RECEIPT_MAX_BYTES",
+    "RECEIPT_MAX_PIXELS",
+    "RECEIPT_QUOTA_BYTES",
+    "RECEIPT_STORE_URL",
     "RUST_LOG",
 ];
 
@@ -79,6 +83,17 @@ pub struct Config {
     /// whose last entry is used). Unset: the TCP peer address.
     #[serde(rename = "CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
+    /// Where receipt files go: unset means `receipts/` in the data directory; `s3://bucket/prefix`
+    /// means an S3-compatible store configured by the usual `AWS_*` variables.
+    #[serde(rename = "RECEIPT_STORE_URL")]
+    pub receipt_store_url: Option<String>,
+    #[serde(rename = "RECEIPT_MAX_BYTES")]
+    pub receipt_max_bytes: NonZeroU64,
+    #[serde(rename = "RECEIPT_QUOTA_BYTES")]
+    pub receipt_quota_bytes: NonZeroU64,
+    /// Width × height; larger images are refused before they are decoded.
+    #[serde(rename = "RECEIPT_MAX_PIXELS")]
+    pub receipt_max_pixels: NonZeroU64,
 }
 
 impl Default for Config {
@@ -98,9 +113,16 @@ impl Default for Config {
             login_attempts_per_account: NonZeroU32::new(10).expect("non-zero"),
             login_attempts_per_ip: NonZeroU32::new(50).expect("non-zero"),
             client_ip_header: None,
+            receipt_store_url: None,
+            receipt_max_bytes: NonZeroU64::new(10 * 1024 * 1024).expect("non-zero"),
+            receipt_quota_bytes: NonZeroU64::new(1024 * 1024 * 1024).expect("non-zero"),
+            receipt_max_pixels: NonZeroU64::new(40_000_000).expect("non-zero"),
         }
     }
 }
+
+/// Room for a multipart form's boundaries and part headers around a receipt's bytes.
+const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
 
 /// HS256 keys shorter than the hash output weaken it (RFC 7518 §3.2).
 pub const MIN_JWT_SECRET_BYTES: usize = 32;
@@ -146,12 +168,31 @@ impl Config {
                 "CLIENT_IP_HEADER `{name}` is not a header name"
             )));
         }
+        if let Some(url) = &self.receipt_store_url
+            && !(url.starts_with("s3://") || url.starts_with("file:///"))
+        {
+            return Err(ConfigError(format!(
+                "RECEIPT_STORE_URL `{url}` must start with s3:// or file:///"
+            )));
+        }
         if !(60..=3600).contains(&self.access_token_ttl_secs) {
             return Err(ConfigError(
                 "JWT_ACCESS_TTL_SECS must be between 60 and 3600 seconds".into(),
             ));
         }
         Ok(())
+    }
+
+    /// A receipt upload's request: the file with its multipart framing.
+    pub fn max_receipt_request_bytes(&self) -> usize {
+        usize::try_from(self.receipt_max_bytes.get())
+            .unwrap_or(usize::MAX)
+            .saturating_add(MULTIPART_OVERHEAD_BYTES)
+    }
+
+    /// The largest request body the app reads at all: an import file or a receipt upload.
+    pub fn max_upload_bytes(&self) -> usize {
+        self.max_import_bytes.max(self.max_receipt_request_bytes())
     }
 
     /// The database to open: `DATABASE_URL`, or `spendwise.db` inside the data directory.
@@ -225,6 +266,23 @@ mod tests {
         assert!(error.contains("JWT_ACCESS_TTL_SECS"), "{error}");
         let config = load_with(&[("COOKIE_SECURE", "false")]).expect("valid");
         assert!(!config.cookie_secure);
+    }
+
+    #[test]
+    fn receipt_limits_and_store_are_configurable() {
+        let config = load_with(&[]).expect("defaults are valid");
+        assert_eq!(config.receipt_max_bytes.get(), 10 * 1024 * 1024);
+        assert!(config.receipt_store_url.is_none());
+        let config = load_with(&[
+            ("RECEIPT_STORE_URL", "s3://receipts/spendwise"),
+            ("RECEIPT_QUOTA_BYTES", "1048576"),
+        ])
+        .expect("valid");
+        assert_eq!(config.receipt_quota_bytes.get(), 1_048_576);
+        let error = load_with(&[("RECEIPT_STORE_URL", "ftp://x")]).expect_err("bad scheme");
+        assert!(error.contains("RECEIPT_STORE_URL"), "{error}");
+        let error = load_with(&[("RECEIPT_MAX_PIXELS", "0")]).expect_err("zero");
+        assert!(error.contains("RECEIPT_MAX_PIXELS"), "{error}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod config;
 pub mod middleware;
+pub mod receipt_store;
 pub mod signing_key;
 pub mod startup;
 pub mod telemetry;

@@ -5,12 +5,14 @@ use std::{future::Future, net::SocketAddr, path::Path, sync::Arc, time::Duration
 use anyhow::Context;
 use app::{
     App,
+    analytics::service::AnalyticsCache,
     expenses::service::TotalsCache,
     server::{AppState, settings::AuthSettings, throttle::LoginThrottle},
     shell,
 };
 use axum::{
     Router,
+    extract::DefaultBodyLimit,
     extract::MatchedPath,
     http::{HeaderName, Request},
     middleware,
@@ -20,17 +22,21 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tower_http::{
+    CompressionLevel, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    trace::TraceLayer,
+};
 
 use crate::{
     api,
     config::Config,
     middleware::{
         csrf::refuse_cross_site,
+        multipart_guard::require_multipart_boundary,
         security_headers::add_security_headers,
         session::{SessionLayer, resolve_viewer},
     },
-    signing_key,
+    receipt_store, signing_key,
 };
 
 pub struct Application {
@@ -53,12 +59,16 @@ impl Application {
         let auth = auth_settings(&config)?;
         let login_throttle =
             LoginThrottle::new(auth.login_attempts_per_account, auth.login_attempts_per_ip);
+        let receipts = receipt_store::open(&config)?;
+        receipt_store::spawn_sweeper(db.clone(), receipts.clone());
         let state = AppState {
             leptos_options,
             db,
             auth: Arc::new(auth),
             login_throttle: Arc::new(login_throttle),
             expense_totals: TotalsCache::default(),
+            receipts,
+            analytics: AnalyticsCache::default(),
         };
         Ok(Self {
             listener,
@@ -160,10 +170,15 @@ fn router(state: AppState, config: &Config) -> Router {
         ))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn(add_security_headers))
-        // Server functions read whole bodies: nothing larger than an import file gets in.
-        .layer(RequestBodyLimitLayer::new(config.max_import_bytes))
-        .layer(middleware::map_response(api::payload_too_large_as_json))
-        .layer(CompressionLayer::new())
+        // Server functions read whole bodies: nothing larger than a file upload gets in.
+        .layer(middleware::from_fn(require_multipart_boundary))
+        // axum's extractors stop at 2 MiB by default; server functions take import files too.
+        .layer(DefaultBodyLimit::max(config.max_upload_bytes()))
+        .layer(RequestBodyLimitLayer::new(config.max_upload_bytes()))
+        .layer(middleware::from_fn(api::payload_too_large_as_json))
+        // brotli's own default is quality 11, tens of milliseconds per page; 4 compresses HTML and
+        // JSON nearly as well for a fraction of the CPU.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                 let path = request

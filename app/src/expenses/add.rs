@@ -8,9 +8,12 @@ use super::{
     form::{ExpenseFields, FIELDS, NEW_EXPENSE, read_draft},
     setup::EntrySetup,
 };
-use crate::ui::{
-    forms::{FormAlert, FormErrors, SubmitButton, Submitted, focus_element},
-    icons::Icon,
+use crate::{
+    receipts::ReceiptChoice,
+    ui::{
+        forms::{FormAlert, FormErrors, SubmitButton, Submitted, focus_element},
+        icons::Icon,
+    },
 };
 
 /// The id prefix of the add form's inputs (`expense-amount`, ...).
@@ -39,6 +42,7 @@ pub fn AddExpensePanel(
         .value()
         .with_untracked(|result| matches!(result, Some(Err(_))));
     let saved = RwSignal::new(None::<String>);
+    let receipt = ReceiptChoice::new();
 
     // The browser checks the fields itself once the page is live; before that, and without
     // JavaScript, the browser's own checks (required, max date) apply.
@@ -53,6 +57,7 @@ pub fn AddExpensePanel(
                 form.reset();
             }
             errors.clear();
+            receipt.clear();
             let what = if expense.merchant.is_empty() {
                 expense.category_name.clone()
             } else {
@@ -71,7 +76,12 @@ pub fn AddExpensePanel(
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         saved.set(None);
-        match read_draft(&Submitted::from_event(&event), NEW_EXPENSE, today) {
+        match read_draft(
+            &Submitted::from_event(&event),
+            NEW_EXPENSE,
+            today,
+            receipt.ready(),
+        ) {
             Ok(draft) => {
                 errors.clear();
                 create.dispatch(CreateExpense {
@@ -96,7 +106,7 @@ pub fn AddExpensePanel(
                 view! {
                     <ActionForm action=create node_ref=form attr:class="space-y-4 p-4 pt-0" on:submit:capture=submit>
                         <FormAlert message=errors.general()/>
-                        <ExpenseFields setup initial=None names=NEW_EXPENSE errors/>
+                        <ExpenseFields setup initial=None names=NEW_EXPENSE errors receipt/>
                         <div class="flex flex-wrap items-center gap-3">
                             <SubmitButton label="Save expense" pending_label="Saving…" pending=create.pending()/>
                             <p role="status" class="text-sm text-accent" data-testid="add-status">{move || saved.get()}</p>

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::{
     AppError,
+    receipts::ReceiptChoice,
     ui::forms::{FormAlert, FormErrors, SubmitButton, Submitted},
 };
 
@@ -69,6 +70,7 @@ fn EditForm(expense: ExpenseView, setup: EntrySetup, back: String) -> impl IntoV
     let update = ServerAction::<UpdateExpense>::new();
     let errors = FormErrors::new(update.value(), FIELDS).scoped("edit");
     let form = NodeRef::<html::Form>::new();
+    let receipt = ReceiptChoice::new();
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(form) = form.get() {
@@ -88,7 +90,12 @@ fn EditForm(expense: ExpenseView, setup: EntrySetup, back: String) -> impl IntoV
     let today = setup.today;
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        match read_draft(&Submitted::from_event(&event), CHANGES, today) {
+        match read_draft(
+            &Submitted::from_event(&event),
+            CHANGES,
+            today,
+            receipt.ready(),
+        ) {
             Ok(draft) => {
                 errors.clear();
                 let changes = draft.changes_from(&original);
@@ -111,7 +118,7 @@ fn EditForm(expense: ExpenseView, setup: EntrySetup, back: String) -> impl IntoV
         <ActionForm action=update node_ref=form attr:class="card space-y-4 p-6" on:submit:capture=submit>
             <FormAlert message=errors.general()/>
             <input type="hidden" name="id" value=id/>
-            <ExpenseFields setup initial=Some(expense) names=CHANGES errors/>
+            <ExpenseFields setup initial=Some(expense) names=CHANGES errors receipt/>
             <SubmitButton label="Save changes" pending_label="Saving…" pending=update.pending()/>
         </ActionForm>
     }

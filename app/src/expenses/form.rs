@@ -8,6 +8,7 @@ use super::{ExpenseChanges, ExpenseView, NewExpense, rules, setup::EntrySetup};
 use crate::{
     AppError,
     money::{CURRENCIES, Currency},
+    receipts::{ReceiptChoice, ReceiptField},
     ui::forms::{FormErrors, SelectField, Submitted, TextAreaField, TextField},
 };
 
@@ -54,6 +55,7 @@ pub const FIELDS: &[&str] = &[
     "merchant",
     "note",
     "tags",
+    "receipt",
 ];
 
 /// A form that passed every rule.
@@ -66,13 +68,16 @@ pub struct Draft {
     pub merchant: String,
     pub note: String,
     pub tags: Vec<String>,
+    pub receipt_id: Option<i64>,
 }
 
 /// Checks the submitted form with the shared rules; every problem found, each naming its field.
+/// `receipt` is the upload field's state ([`ReceiptChoice::ready`]).
 pub fn read_draft(
     form: &Submitted,
     names: FieldNames,
     today: NaiveDate,
+    receipt: Result<Option<i64>, AppError>,
 ) -> Result<Draft, Vec<AppError>> {
     let currency = rules::currency(form.get(names.currency));
     let amount = currency
@@ -99,6 +104,7 @@ pub fn read_draft(
         merchant,
         note,
         tags,
+        receipt,
     ) {
         (
             Ok(currency),
@@ -108,6 +114,7 @@ pub fn read_draft(
             Ok(merchant),
             Ok(note),
             Ok(tags),
+            Ok(receipt_id),
         ) => Ok(Draft {
             amount_minor,
             currency,
@@ -116,8 +123,9 @@ pub fn read_draft(
             merchant,
             note,
             tags,
+            receipt_id,
         }),
-        (currency, amount, spent_on, category_id, merchant, note, tags) => {
+        (currency, amount, spent_on, category_id, merchant, note, tags, receipt) => {
             // An unknown currency already explains why the amount cannot be read.
             let amount = if currency.is_err() {
                 None
@@ -132,6 +140,7 @@ pub fn read_draft(
                 merchant.err(),
                 note.err(),
                 tags.err(),
+                receipt.err(),
             ]
             .into_iter()
             .flatten()
@@ -150,6 +159,7 @@ impl Draft {
             merchant: Some(self.merchant.clone()),
             note: Some(self.note.clone()),
             tags: Some(self.tags.clone()),
+            receipt_id: self.receipt_id,
         }
     }
 
@@ -170,6 +180,10 @@ impl Draft {
                 true => vec![String::new()],
                 false => self.tags.clone(),
             }),
+            // Only a new receipt: the stored one is detached by deleting it, never by an edit.
+            receipt_id: self
+                .receipt_id
+                .filter(|id| original.receipt_id != Some(*id)),
         }
     }
 }
@@ -182,6 +196,7 @@ pub fn is_empty(changes: &ExpenseChanges) -> bool {
         && changes.merchant.is_none()
         && changes.note.is_none()
         && changes.tags.is_none()
+        && changes.receipt_id.is_none()
 }
 
 /// The inputs of the expense form, prefilled from `initial` (editing) or the defaults (adding).
@@ -191,6 +206,7 @@ pub fn ExpenseFields(
     initial: Option<ExpenseView>,
     names: FieldNames,
     errors: FormErrors,
+    receipt: ReceiptChoice,
 ) -> impl IntoView {
     let id = |field| errors.id(field);
     let error = |field| errors.field(field);
@@ -231,22 +247,12 @@ pub fn ExpenseFields(
         .as_ref()
         .map_or(setup.today, |expense| expense.spent_on)
         .to_string();
-    let amount = initial
-        .as_ref()
-        .map(|expense| expense.amount.clone())
-        .unwrap_or_default();
-    let merchant = initial
-        .as_ref()
-        .map(|expense| expense.merchant.clone())
-        .unwrap_or_default();
-    let note = initial
-        .as_ref()
-        .map(|expense| expense.note.clone())
-        .unwrap_or_default();
-    let tags = initial
-        .as_ref()
-        .map(|expense| expense.tags.join(", "))
-        .unwrap_or_default();
+    let prefill = |read: fn(&ExpenseView) -> String| initial.as_ref().map(read).unwrap_or_default();
+    let amount = prefill(|expense| expense.amount.clone());
+    let merchant = prefill(|expense| expense.merchant.clone());
+    let note = prefill(|expense| expense.note.clone());
+    let tags = prefill(|expense| expense.tags.join(", "));
+    let attached = initial.as_ref().and_then(|expense| expense.receipt_id);
     view! {
         <div class="grid gap-4 sm:grid-cols-2">
             <TextField
@@ -284,5 +290,6 @@ pub fn ExpenseFields(
             />
         </div>
         <TextAreaField label="Note" name=names.note id=id("note") value=note rows=2 error=error("note")/>
+        <ReceiptField choice=receipt attached id=id("receipt") error=error("receipt")/>
     }
 }

@@ -3,6 +3,7 @@
 
 mod add;
 pub mod api;
+mod delete;
 mod edit;
 mod filters;
 mod form;
@@ -61,6 +62,9 @@ pub struct NewExpense {
     pub note: Option<String>,
     #[serde(default)]
     pub tags: Option<Vec<String>>,
+    /// A receipt uploaded with `POST /receipts` and not yet attached to another expense.
+    #[serde(default)]
+    pub receipt_id: Option<i64>,
 }
 
 /// A partial change: only the fields present are changed.
@@ -75,6 +79,9 @@ pub struct ExpenseChanges {
     pub merchant: Option<String>,
     pub note: Option<String>,
     pub tags: Option<Vec<String>>,
+    /// Attach this receipt; the one it replaces is deleted. (Delete the receipt itself to
+    /// detach it.)
+    pub receipt_id: Option<i64>,
 }
 
 /// The total of the filtered expenses in one currency.

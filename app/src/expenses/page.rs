@@ -10,10 +10,12 @@ use super::{
     ExpensePage, ExpenseView, NewExpense,
     add::{AddExpensePanel, open_add_panel},
     api::{DeleteExpense, create_expense, delete_expense, list_expenses},
+    delete::DeleteRequest,
     filters::{FilterForm, PresetLinks, SEARCH_ID},
     query::ExpenseQuery,
     setup::load_setup,
     table::{EmptyState, ExpenseTable, Pager, display_amount},
+    transfer::export_href,
 };
 use crate::{
     AppError,
@@ -53,6 +55,7 @@ fn recreate(expense: &ExpenseView) -> NewExpense {
         merchant: Some(expense.merchant.clone()),
         note: Some(expense.note.clone()),
         tags: Some(expense.tags.clone()),
+        receipt_id: expense.receipt_id,
     }
 }
 
@@ -85,14 +88,21 @@ pub fn ExpensesPage() -> impl IntoView {
         });
     };
     // The row goes at once; if the server refuses, it comes back with the reason.
-    let on_delete = Callback::new(move |id: i64| {
+    // Undo brings the receipt back too when it was kept (the deleted expense still names it).
+    let on_delete = Callback::new(move |request: DeleteRequest| {
+        let DeleteRequest { id, delete_receipt } = request;
         hidden.update(|hidden| hidden.push(id));
         spawn_local(async move {
-            match delete_expense(id).await {
+            match delete_expense(id, delete_receipt).await {
                 Ok(deleted) => {
                     reload();
                     let again = Callback::new(move |()| undo(deleted.clone()));
-                    toasts.show("Expense deleted", Some(("Undo", again)));
+                    let message = if delete_receipt {
+                        "Expense and receipt deleted"
+                    } else {
+                        "Expense deleted"
+                    };
+                    toasts.show(message, Some(("Undo", again)));
                 }
                 Err(error) => {
                     hidden.update(|hidden| hidden.retain(|hidden_id| *hidden_id != id));
@@ -131,10 +141,27 @@ pub fn ExpensesPage() -> impl IntoView {
         <div class="space-y-6">
             <div class="flex flex-wrap items-center justify-between gap-3">
                 <h1 class="text-2xl font-bold tracking-tight">"Expenses"</h1>
-                <a href="/categories" class="btn-secondary gap-2">
-                    <Icon name="tags" class="h-4 w-4"/>
-                    "Manage categories"
-                </a>
+                <div class="flex flex-wrap items-center gap-2">
+                    <a href="/expenses/import" class="btn-secondary gap-2">
+                        <Icon name="arrow-up" class="h-4 w-4"/>
+                        "Import CSV"
+                    </a>
+                    // A file from the REST API, not a page: the router must let the browser have it.
+                    <a
+                        href=move || export_href(&query.get().unwrap_or_default())
+                        download=""
+                        rel="external"
+                        class="btn-secondary gap-2"
+                        data-testid="export-link"
+                    >
+                        <Icon name="arrow-down" class="h-4 w-4"/>
+                        "Export CSV"
+                    </a>
+                    <a href="/categories" class="btn-secondary gap-2">
+                        <Icon name="tags" class="h-4 w-4"/>
+                        "Manage categories"
+                    </a>
+                </div>
             </div>
             <Transition fallback=|| view! { <p class="text-muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -180,7 +207,7 @@ fn ListSection(
     query: ExpenseQuery,
     hidden: RwSignal<Vec<i64>>,
     delete: ServerAction<DeleteExpense>,
-    on_delete: Callback<i64>,
+    on_delete: Callback<DeleteRequest>,
     on_add: Callback<()>,
 ) -> impl IntoView {
     let page = match page {

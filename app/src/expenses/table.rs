@@ -1,15 +1,21 @@
-//! The expense table: sortable headers (links), one row per expense with edit and delete, the
-//! keyset pager and the empty states. On a phone the same table is styled as a list of cards.
+//! The expense table: sortable headers (links), one row per expense with its receipt, edit and
+//! delete, the keyset pager and the empty states. On a phone the same table is styled as a list
+//! of cards.
 
 use leptos::prelude::*;
 
 use super::{
     ExpensePage, ExpenseView,
     api::DeleteExpense,
+    delete::{DeleteRequest, DeleteWithReceiptDialog},
     page::list_href,
     query::{ExpenseQuery, Order, SortKey},
 };
-use crate::{money::Currency, ui::icons::Icon};
+use crate::{
+    money::Currency,
+    receipts::{ReceiptViewer, file_url},
+    ui::icons::Icon,
+};
 
 /// An amount for people: `1,234.50 EUR` (the raw figure if the currency is unknown).
 pub fn display_amount(minor: i64, code: &str) -> String {
@@ -76,12 +82,20 @@ fn SortHeader(
     }
 }
 
+/// What a row asks of its table: show a receipt, ask how to delete, delete.
+#[derive(Clone, Copy)]
+struct RowActions {
+    viewing: RwSignal<Option<i64>>,
+    asking: RwSignal<Option<(i64, String)>>,
+    on_delete: Callback<DeleteRequest>,
+}
+
 #[component]
 fn ExpenseRow(
     expense: ExpenseView,
     query: ExpenseQuery,
     delete: ServerAction<DeleteExpense>,
-    on_delete: Callback<i64>,
+    actions: RowActions,
 ) -> impl IntoView {
     let id = expense.id;
     let label = describe(&expense);
@@ -100,9 +114,36 @@ fn ExpenseRow(
         .iter()
         .map(|tag| view! { <li class="chip">{tag.clone()}</li> })
         .collect_view();
+    // Without JavaScript the link opens the file itself (an image, or a PDF download).
+    let receipt = expense.receipt_id.map(|receipt_id| {
+        view! {
+            <a
+                href=file_url(receipt_id)
+                class="icon-button"
+                aria-label=format!("View receipt for {label}")
+                aria-haspopup="dialog"
+                title="Receipt"
+                on:click=move |event| {
+                    event.prevent_default();
+                    actions.viewing.set(Some(receipt_id));
+                }
+            >
+                <Icon name="paperclip" class="h-4 w-4"/>
+            </a>
+        }
+    });
+    let has_receipt = expense.receipt_id.is_some();
+    let delete_label = label.clone();
     let request_delete = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        on_delete.run(id);
+        if has_receipt {
+            actions.asking.set(Some((id, delete_label.clone())));
+        } else {
+            actions.on_delete.run(DeleteRequest {
+                id,
+                delete_receipt: false,
+            });
+        }
     };
     view! {
         <tr data-testid="expense-row" data-id=id>
@@ -124,6 +165,7 @@ fn ExpenseRow(
             <td data-label="Amount" class="amount-cell" data-testid="expense-amount">{amount}</td>
             <td class="actions-cell">
                 <div class="flex items-center justify-end gap-1">
+                    {receipt}
                     <a href=edit_href class="icon-button" aria-label=format!("Edit {label}") title="Edit">
                         <Icon name="pencil" class="h-4 w-4"/>
                     </a>
@@ -146,8 +188,13 @@ pub fn ExpenseTable(
     query: ExpenseQuery,
     hidden: RwSignal<Vec<i64>>,
     delete: ServerAction<DeleteExpense>,
-    on_delete: Callback<i64>,
+    on_delete: Callback<DeleteRequest>,
 ) -> impl IntoView {
+    let actions = RowActions {
+        viewing: RwSignal::new(None),
+        asking: RwSignal::new(None),
+        on_delete,
+    };
     let items = page.items;
     let row_query = query.clone();
     let visible = move || {
@@ -176,11 +223,13 @@ pub fn ExpenseTable(
                 </thead>
                 <tbody>
                     <For each=visible key=|expense| expense.id let:expense>
-                        <ExpenseRow expense query=row_query.clone() delete on_delete/>
+                        <ExpenseRow expense query=row_query.clone() delete actions/>
                     </For>
                 </tbody>
             </table>
         </div>
+        <ReceiptViewer viewing=actions.viewing/>
+        <DeleteWithReceiptDialog asking=actions.asking on_delete/>
     }
 }
 

@@ -7,28 +7,6 @@ use leptos_meta::Title;
 use crate::ui::placeholder::ComingSoon;
 
 #[component]
-pub fn Dashboard() -> impl IntoView {
-    view! {
-        <Title text="Dashboard"/>
-        <ComingSoon
-            title="Dashboard"
-            description="Your spending this month, your budgets and charts of where the money goes will appear here."
-        />
-    }
-}
-
-#[component]
-pub fn Budgets() -> impl IntoView {
-    view! {
-        <Title text="Budgets"/>
-        <ComingSoon
-            title="Budgets"
-            description="Monthly budgets per category, with alerts before you overspend."
-        />
-    }
-}
-
-#[component]
 pub fn Assistant() -> impl IntoView {
     view! {
         <Title text="Assistant"/>

@@ -11,6 +11,7 @@ pub mod http_error;
 pub mod password;
 pub mod respond;
 pub mod settings;
+pub mod sql;
 pub mod state;
 pub mod throttle;
 pub mod tokens;

@@ -5,7 +5,10 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::{settings::AuthSettings, throttle::LoginThrottle};
-use crate::expenses::service::TotalsCache;
+use crate::{
+    analytics::service::AnalyticsCache, expenses::service::TotalsCache,
+    receipts::service::ReceiptStore,
+};
 
 /// Everything a request handler or server function needs, cheap to clone (handles only).
 #[derive(Clone, FromRef)]
@@ -16,4 +19,8 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// Count and sums of the expense list per filter, keyed by the user's data version.
     pub expense_totals: TotalsCache,
+    /// Receipt files and the upload limits.
+    pub receipts: ReceiptStore,
+    /// Dashboard aggregates per user, keyed by the user's data version.
+    pub analytics: AnalyticsCache,
 }

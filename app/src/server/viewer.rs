@@ -7,10 +7,11 @@ use axum::{
     extract::{FromRequestParts, OptionalFromRequestParts},
     http::request::Parts,
 };
+use chrono_tz::Tz;
 use leptos::prelude::use_context;
 
 use super::{AppState, tokens::invalid_session};
-use crate::{AppError, auth::Role, ui::theme::Theme};
+use crate::{AppError, auth::Role, money::Currency, ui::theme::Theme};
 
 /// A request's live session: the middleware only inserts it after checking the session row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +20,11 @@ pub struct Viewer {
     pub session_id: i64,
     pub role: Role,
     pub theme: Theme,
+    /// The user's settings as of this request, read with the session (saves a lookup per request).
+    pub time_zone: Tz,
+    pub base_currency: Currency,
+    /// See the `data_version` module: which version of the user's data this request started on.
+    pub data_version: i64,
 }
 
 impl Viewer {

@@ -1,8 +1,16 @@
 //! The expenses table at 100,000 expenses for one user: first, filtered and deep pages through
 //! the API and as a server-rendered page, and the same queries run straight on SQLite, so the
-//! overhead of everything between the socket and the database shows as a ratio.
+//! overhead of everything between the socket and the database shows as a ratio. Then ten users
+//! with 10,000 expenses each read their first pages at once, and a 100,000-row CSV is imported.
 
-use std::{path::Path, time::Instant};
+use std::{
+    path::Path,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Instant,
+};
 
 use app::server::entities::{categories, expenses, prelude::*, users};
 use chrono::{Duration, NaiveDate, Utc};
@@ -14,6 +22,8 @@ use sea_orm::{
 use crate::{concurrently, measure, print_row};
 
 const EXPENSES: usize = 100_000;
+const TENANTS: usize = 10;
+const EXPENSES_PER_TENANT: usize = 10_000;
 const MERCHANTS: &[&str] = &[
     "Corner Market",
     "City Transit",
@@ -35,7 +45,7 @@ pub async fn run(base: &str, client: &reqwest::Client, data_dir: &Path) -> anyho
         .await?
         .ok_or_else(|| anyhow::anyhow!("no bench user"))?;
     let started = Instant::now();
-    seed(&db, user.id).await?;
+    seed(&db, user.id, EXPENSES).await?;
     println!(
         "(seeded {EXPENSES} expenses in {:.1} s)",
         started.elapsed().as_secs_f64()
@@ -59,13 +69,50 @@ pub async fn run(base: &str, client: &reqwest::Client, data_dir: &Path) -> anyho
     ] {
         print_row(name, &measure(client, &format!("{base}{path}")).await?);
     }
+    let direct_db = db.clone();
     let direct = concurrently(move || {
-        let db = db.clone();
+        let db = direct_db.clone();
         async move { first_page_directly(&db, user.id).await }
     })
     .await?;
     print_row("same first page, straight SQLite", &direct);
+    tenants(base, &db).await?;
     import_file(base).await
+}
+
+/// Ten users with 10,000 expenses each, their first pages requested at once by 50 connections.
+async fn tenants(base: &str, db: &DatabaseConnection) -> anyhow::Result<()> {
+    let mut clients = Vec::with_capacity(TENANTS);
+    for tenant in 0..TENANTS {
+        let email = format!("tenant{tenant}@example.com");
+        let token = crate::auth::sign_up_as(base, &email).await?;
+        let user = Users::find()
+            .filter(users::Column::Email.eq(email.as_str()))
+            .one(db)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no tenant {tenant}"))?;
+        seed(db, user.id, EXPENSES_PER_TENANT).await?;
+        clients.push(crate::bearer_client(&token)?);
+    }
+    let url = Arc::<str>::from(format!("{base}/api/v1/expenses?limit=50"));
+    let next = Arc::new(AtomicUsize::new(0));
+    let report = concurrently(move || {
+        let client = clients[next.fetch_add(1, Ordering::Relaxed) % TENANTS].clone();
+        let url = url.clone();
+        async move {
+            client
+                .get(&*url)
+                .send()
+                .await?
+                .error_for_status()?
+                .bytes()
+                .await?;
+            Ok(())
+        }
+    })
+    .await?;
+    print_row("API first page, 10 users x 10k", &report);
+    Ok(())
 }
 
 /// `POST /api/v1/expenses/import` of a 100,000-row file for a fresh user, timed end to end.
@@ -102,7 +149,7 @@ async fn import_file(base: &str) -> anyhow::Result<()> {
 }
 
 /// Inserts straight into the database in one transaction: the benchmark measures reads.
-async fn seed(db: &DatabaseConnection, user_id: i64) -> anyhow::Result<()> {
+async fn seed(db: &DatabaseConnection, user_id: i64, count: usize) -> anyhow::Result<()> {
     let category_ids: Vec<i64> = Categories::find()
         .filter(categories::Column::UserId.eq(user_id))
         .all(db)
@@ -113,7 +160,7 @@ async fn seed(db: &DatabaseConnection, user_id: i64) -> anyhow::Result<()> {
     let today: NaiveDate = Utc::now().date_naive();
     let now = Utc::now();
     let txn = db.begin().await?;
-    for batch in (0..EXPENSES).collect::<Vec<_>>().chunks(1_000) {
+    for batch in (0..count).collect::<Vec<_>>().chunks(1_000) {
         let rows = batch.iter().map(|&n| expenses::ActiveModel {
             user_id: Set(user_id),
             category_id: Set(category_ids[n % category_ids.len()]),

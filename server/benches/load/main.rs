@@ -1,5 +1,6 @@
 //! `make bench`: latency and throughput of the real server under concurrent load. Prints figures;
 //! asserts nothing (performance is reported, not tested). Client and server share this machine.
+//! Clients ask for gzip/brotli like browsers do, so compression is part of what is measured.
 
 use std::{
     future::Future,
@@ -41,15 +42,7 @@ async fn main() -> anyhow::Result<()> {
     let anonymous = reqwest::Client::builder()
         .pool_max_idle_per_host(CONNECTIONS)
         .build()?;
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(
-        reqwest::header::AUTHORIZATION,
-        format!("Bearer {access_token}").parse()?,
-    );
-    let signed_in = reqwest::Client::builder()
-        .pool_max_idle_per_host(CONNECTIONS)
-        .default_headers(headers)
-        .build()?;
+    let signed_in = bearer_client(&access_token)?;
     for (name, client, path) in [
         ("liveness (/api/v1/health)", &anonymous, "/api/v1/health"),
         ("server-rendered page (/login)", &anonymous, "/login"),
@@ -69,6 +62,19 @@ async fn main() -> anyhow::Result<()> {
     );
     expenses::run(&base, &signed_in, data_dir.path()).await?;
     Ok(())
+}
+
+/// A keep-alive client that sends `token` with every request.
+pub fn bearer_client(token: &str) -> anyhow::Result<reqwest::Client> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        format!("Bearer {token}").parse()?,
+    );
+    Ok(reqwest::Client::builder()
+        .pool_max_idle_per_host(CONNECTIONS)
+        .default_headers(headers)
+        .build()?)
 }
 
 pub fn print_row(name: &str, report: &Report) {

@@ -110,24 +110,40 @@ pub async fn update(
     Path(id): Path<i64>,
     ApiJson(changes): ApiJson<ExpenseChanges>,
 ) -> Result<Json<ExpenseView>, AppError> {
-    service::update_expense(&state.db, &viewer, id, &changes)
+    service::update_expense(&state.db, &state.receipts, &viewer, id, &changes)
         .await
         .map(Json)
 }
 
+#[derive(Debug, Default, serde::Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteParams {
+    /// Delete the expense's receipt too (by default it stays, free to attach again).
+    #[serde(default)]
+    delete_receipt: bool,
+}
+
 /// Delete an expense; the answer is what was deleted.
 #[utoipa::path(delete, path = "/expenses/{id}", tag = "expenses", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Expense id")),
+    params(("id" = i64, Path, description = "Expense id"), DeleteParams),
     responses((status = 200, body = ExpenseView), (status = 404, body = ErrorResponse)),
 )]
 pub async fn delete(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Query(params): Query<DeleteParams>,
 ) -> Result<Json<ExpenseView>, AppError> {
-    service::delete_expense(&state.db, &viewer, id)
-        .await
-        .map(Json)
+    service::delete_expense(
+        &state.db,
+        &state.receipts,
+        &viewer,
+        id,
+        params.delete_receipt,
+    )
+    .await
+    .map(Json)
 }
 
 /// CSV of every expense matching the filter (the list's parameters; sort and paging ignored).
@@ -164,10 +180,13 @@ pub async fn export(
     responses((status = 200, body = ImportPreview), (status = 400, body = ErrorResponse), (status = 422, body = ErrorResponse)),
 )]
 pub async fn import_preview(
-    _viewer: Viewer,
+    State(state): State<AppState>,
+    viewer: Viewer,
     body: String,
 ) -> Result<Json<ImportPreview>, AppError> {
-    transfer::import::preview(&body).map(Json)
+    transfer::import::preview(&state.db, &viewer, &body)
+        .await
+        .map(Json)
 }
 
 /// Import a CSV file (the request body, `text/csv`) with the given column mapping, in one

@@ -1,18 +1,23 @@
 //! The REST API under `/api/v1`. Handlers are thin: read the request, call an app service, map
 //! the result. The OpenAPI document is generated from the handlers, so it cannot drift.
 
+mod analytics;
 mod auth;
+mod budgets;
 mod categories;
+mod events;
 mod expenses;
 mod json;
+mod receipts;
 mod system;
 
 use app::{AppError, server::AppState};
 use axum::{
     Router,
     extract::DefaultBodyLimit,
+    extract::Request,
     http::{StatusCode, header},
-    middleware::map_response,
+    middleware::{Next, map_response},
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -36,6 +41,10 @@ use crate::config::Config;
         (name = "auth", description = "Accounts, sessions and tokens"),
         (name = "expenses", description = "Expenses: the paginated, filtered list and single expenses"),
         (name = "categories", description = "The user's categories"),
+        (name = "receipts", description = "Receipt files: upload, view, delete"),
+        (name = "budgets", description = "Monthly budgets and how they stand"),
+        (name = "analytics", description = "The dashboard's numbers and time series"),
+        (name = "events", description = "Live updates as server-sent events"),
     )
 )]
 struct ApiDoc;
@@ -58,6 +67,7 @@ impl Modify for BearerAuth {
 }
 
 pub fn router(config: &Config) -> Router<AppState> {
+    let receipt_body_limit = config.max_receipt_request_bytes();
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(system::health))
         .routes(routes!(system::ready))
@@ -75,6 +85,15 @@ pub fn router(config: &Config) -> Router<AppState> {
         .routes(routes!(expenses::export))
         .routes(routes!(categories::list, categories::create))
         .routes(routes!(categories::update, categories::delete))
+        .routes(routes!(receipts::file, receipts::delete))
+        .routes(routes!(receipts::thumbnail))
+        .routes(routes!(budgets::list, budgets::create))
+        .routes(routes!(budgets::update, budgets::delete))
+        .routes(routes!(budgets::status))
+        .routes(routes!(analytics::overview))
+        .routes(routes!(analytics::trends))
+        .routes(routes!(analytics::top_queries))
+        .routes(routes!(events::stream))
         .layer(RequestBodyLimitLayer::new(config.max_request_body_bytes))
         .layer(DefaultBodyLimit::max(config.max_request_body_bytes))
         // Files are bigger than any JSON request: the import routes get their own limit.
@@ -84,6 +103,12 @@ pub fn router(config: &Config) -> Router<AppState> {
                 .routes(routes!(expenses::import))
                 .layer(RequestBodyLimitLayer::new(config.max_import_bytes))
                 .layer(DefaultBodyLimit::max(config.max_import_bytes)),
+        )
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(receipts::upload))
+                .layer(RequestBodyLimitLayer::new(receipt_body_limit))
+                .layer(DefaultBodyLimit::max(receipt_body_limit)),
         )
         .split_for_parts();
     let document = openapi
@@ -104,7 +129,10 @@ async fn unknown_route() -> Response {
 }
 
 async fn method_not_allowed() -> Response {
-    AppError::bad_request("This endpoint does not accept that HTTP method.").into_response()
+    AppError::MethodNotAllowed {
+        message: "This endpoint does not accept that HTTP method.".into(),
+    }
+    .into_response()
 }
 
 /// axum's own rejections (the body-limit layer's 413, a path segment that is not a number) answer
@@ -124,14 +152,31 @@ async fn json_error_bodies(response: Response) -> Response {
     }
 }
 
-/// The application-wide body limit (in `startup`) refuses an oversized request before this
-/// router's layers see it; its plain-text 413 gets the JSON error body too.
-pub async fn payload_too_large_as_json(response: Response) -> Response {
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json(&response) {
+/// The application-wide body limit (in `startup`) refuses an oversized request before any
+/// handler runs, in plain text. REST clients get the usual JSON error body; server functions
+/// get the error in the encoding their browser side decodes.
+pub async fn payload_too_large_as_json(request: Request, next: Next) -> Response {
+    let rest = request.uri().path().starts_with("/api/v1/");
+    let response = next.run(request).await;
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_json(&response) {
+        return response;
+    }
+    if rest {
         json::payload_too_large().into_response()
     } else {
-        response
+        server_fn_error(&json::payload_too_large())
     }
+}
+
+/// An error as a server function answers it: the serialised `AppError`, with its status.
+fn server_fn_error(error: &AppError) -> Response {
+    let body = serde_json::to_string(error).unwrap_or_default();
+    (
+        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::BAD_REQUEST),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 fn is_json(response: &Response) -> bool {

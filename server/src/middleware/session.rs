@@ -49,13 +49,20 @@ pub async fn resolve_viewer(
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    // Everything a signed-in request gets is personal (assets never reach this layer).
-    if signed_in {
+    // Everything a signed-in request gets is personal (assets never reach this layer); a handler
+    // that marked its answer `private` (an immutable receipt) lets the owner's browser keep it.
+    if signed_in && !is_private(response.headers()) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+fn is_private(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CACHE_CONTROL)
+        .is_some_and(|value| value.as_bytes().starts_with(b"private"))
 }
 
 struct Resolved {

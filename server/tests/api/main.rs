@@ -1,9 +1,13 @@
 //! Integration tests: each starts the real server on a random port against its own database.
 
+mod analytics;
 mod auth;
+mod budgets;
 mod categories;
+mod events;
 mod expenses;
 mod helpers;
+mod receipts;
 mod schema;
 mod shell;
 mod system;

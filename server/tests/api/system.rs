@@ -28,6 +28,20 @@ async fn unknown_api_paths_get_a_json_404() {
 }
 
 #[tokio::test]
+async fn unsupported_methods_get_a_json_405() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .put(app.url("/api/v1/health"))
+        .send()
+        .await
+        .expect("request sent");
+    assert_eq!(response.status(), 405);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+}
+
+#[tokio::test]
 async fn the_openapi_document_lists_the_system_endpoints() {
     let app = spawn_app().await;
     let response = app.get("/api/v1/openapi.json").await;

@@ -14,6 +14,7 @@ use serde_json::json;
 use crate::{
     AppError,
     auth::{Role, SessionView},
+    money::Currency,
     server::{
         ClientInfo, Viewer, activity, clock,
         entities::{
@@ -79,6 +80,9 @@ fn viewer(user: &users::Model, session_id: i64) -> Viewer {
         session_id,
         role: Role::parse(&user.role),
         theme: Theme::parse(&user.theme).unwrap_or_default(),
+        time_zone: user.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+        base_currency: Currency::find(&user.base_currency).unwrap_or(Currency::FALLBACK),
+        data_version: user.data_version,
     }
 }
 

@@ -3,9 +3,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-    sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr, SimpleExpr},
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, LikeExpr, SimpleExpr},
 };
 
 use super::{
@@ -27,6 +26,7 @@ use crate::{
             categories, expenses,
             prelude::{Categories, Expenses},
         },
+        sql,
     },
 };
 
@@ -71,7 +71,7 @@ pub async fn list_expenses(
     query: &ExpenseQuery,
 ) -> Result<ExpensePage, AppError> {
     query.check()?;
-    let context = user_context(db, viewer).await?;
+    let context = user_context(viewer);
     let filter = filter_condition(viewer, query, &context)?;
     let cursor = query
         .cursor
@@ -281,15 +281,7 @@ async fn count(db: &DatabaseConnection, filter: Condition) -> Result<i64, AppErr
 
 /// Sums per currency. PostgreSQL and MySQL widen SUM(bigint) to a decimal; cast it back.
 async fn sums(db: &DatabaseConnection, filter: Condition) -> Result<Vec<CurrencyTotal>, AppError> {
-    let sum = Expr::expr(Func::sum(Expr::col((
-        expenses::Entity,
-        expenses::Column::AmountMinor,
-    ))));
-    let sum = match db.get_database_backend() {
-        DatabaseBackend::Postgres => sum.cast_as(Alias::new("BIGINT")),
-        DatabaseBackend::MySql => sum.cast_as(Alias::new("SIGNED")),
-        _ => sum,
-    };
+    let sum = sql::sum_of_amounts(db.get_database_backend());
     let rows: Vec<(String, i64)> = Expenses::find()
         .select_only()
         .column(expenses::Column::Currency)

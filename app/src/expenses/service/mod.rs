@@ -9,7 +9,6 @@ pub(crate) use list::filter_condition;
 pub use list::{TotalsCache, list_expenses};
 
 use chrono::{NaiveDate, Utc};
-use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, Set, TransactionTrait,
@@ -21,11 +20,12 @@ use crate::{
     AppError,
     categories::service::owned_category,
     money::Currency,
+    receipts::service::{self as receipts, ReceiptStore},
     server::{
         Viewer, activity, clock, data_version,
         entities::{
             categories, expenses,
-            prelude::{Categories, Expenses, Users},
+            prelude::{Categories, Expenses},
         },
     },
 };
@@ -37,22 +37,12 @@ pub(crate) struct UserContext {
     pub data_version: i64,
 }
 
-pub(crate) async fn user_context(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-) -> Result<UserContext, AppError> {
-    let user = Users::find_by_id(viewer.user_id)
-        .one(db)
-        .await?
-        .ok_or_else(crate::server::tokens::invalid_session)?;
-    let zone: Tz = user.timezone.parse().unwrap_or(Tz::UTC);
-    Ok(UserContext {
-        today: Utc::now().with_timezone(&zone).date_naive(),
-        base_currency: Currency::find(&user.base_currency)
-            .or_else(|| Currency::find("USD"))
-            .ok_or(AppError::Internal)?,
-        data_version: user.data_version,
-    })
+pub(crate) fn user_context(viewer: &Viewer) -> UserContext {
+    UserContext {
+        today: Utc::now().with_timezone(&viewer.time_zone).date_naive(),
+        base_currency: viewer.base_currency,
+        data_version: viewer.data_version,
+    }
 }
 
 pub(crate) fn view(expense: expenses::Model, category: &categories::Model) -> ExpenseView {
@@ -143,7 +133,7 @@ pub async fn create_expense(
     viewer: &Viewer,
     input: &NewExpense,
 ) -> Result<ExpenseView, AppError> {
-    let context = user_context(db, viewer).await?;
+    let context = user_context(viewer);
     let currency = match &input.currency {
         Some(code) => rules::currency(code)?,
         None => context.base_currency,
@@ -156,6 +146,9 @@ pub async fn create_expense(
     let txn = db.begin().await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let category = usable_category(&txn, viewer, input.category_id).await?;
+    if let Some(receipt_id) = input.receipt_id {
+        receipts::attachable_receipt(&txn, viewer, receipt_id, None).await?;
+    }
     let now = clock::now();
     let expense = expenses::ActiveModel {
         user_id: Set(viewer.user_id),
@@ -167,7 +160,7 @@ pub async fn create_expense(
         merchant: Set(merchant),
         note: Set(note),
         tags: Set(tags_json(&tags)),
-        receipt_id: Set(None),
+        receipt_id: Set(input.receipt_id),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -187,11 +180,12 @@ pub async fn create_expense(
 
 pub async fn update_expense(
     db: &DatabaseConnection,
+    store: &ReceiptStore,
     viewer: &Viewer,
     id: i64,
     changes: &ExpenseChanges,
 ) -> Result<ExpenseView, AppError> {
-    let context = user_context(db, viewer).await?;
+    let context = user_context(viewer);
     let txn = db.begin().await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let (expense, mut category) = owned_expense(&txn, viewer, id).await?;
@@ -237,8 +231,24 @@ pub async fn update_expense(
         let tags: Vec<String> = serde_json::from_str(tags).unwrap_or_default();
         active.search_text = Set(search_text(merchant, note, &tags));
     }
+    let replaced_receipt_id = match changes.receipt_id {
+        Some(receipt_id) if expense.receipt_id != Some(receipt_id) => {
+            receipts::attachable_receipt(&txn, viewer, receipt_id, Some(id)).await?;
+            active.receipt_id = Set(Some(receipt_id));
+            expense.receipt_id
+        }
+        _ => None,
+    };
     active.updated_at = Set(clock::now());
     let expense = active.update(&txn).await?;
+    let replaced_receipt = match replaced_receipt_id {
+        Some(old_id) => {
+            let old = receipts::owned_receipt(&txn, viewer, old_id).await?;
+            receipts::remove_row(&txn, viewer, &old).await?;
+            Some(old)
+        }
+        None => None,
+    };
     activity::record(
         &txn,
         Some(viewer.user_id),
@@ -247,14 +257,20 @@ pub async fn update_expense(
     )
     .await?;
     txn.commit().await?;
+    if let Some(old) = replaced_receipt {
+        receipts::remove_files(store, &old).await;
+    }
     Ok(view(expense, &category))
 }
 
 /// Deletes an expense and answers with what it was (the UI offers "undo" by re-creating it).
+/// Its receipt goes too when `delete_receipt`; otherwise it stays, free to attach again.
 pub async fn delete_expense(
     db: &DatabaseConnection,
+    store: &ReceiptStore,
     viewer: &Viewer,
     id: i64,
+    delete_receipt: bool,
 ) -> Result<ExpenseView, AppError> {
     let txn = db.begin().await?;
     data_version::bump(&txn, viewer.user_id).await?;
@@ -263,7 +279,18 @@ pub async fn delete_expense(
         .filter(expenses::Column::UserId.eq(viewer.user_id))
         .exec(&txn)
         .await?;
-    let deleted = view(expense, &category);
+    let receipt = match expense.receipt_id {
+        Some(receipt_id) if delete_receipt => {
+            let receipt = receipts::owned_receipt(&txn, viewer, receipt_id).await?;
+            receipts::remove_row(&txn, viewer, &receipt).await?;
+            Some(receipt)
+        }
+        _ => None,
+    };
+    let mut deleted = view(expense, &category);
+    if receipt.is_some() {
+        deleted.receipt_id = None;
+    }
     activity::record(
         &txn,
         Some(viewer.user_id),
@@ -272,5 +299,8 @@ pub async fn delete_expense(
     )
     .await?;
     txn.commit().await?;
+    if let Some(receipt) = receipt {
+        receipts::remove_files(store, &receipt).await;
+    }
     Ok(deleted)
 }

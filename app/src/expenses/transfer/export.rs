@@ -27,7 +27,7 @@ pub async fn export_csv(
     viewer: &Viewer,
     query: &ExpenseQuery,
 ) -> Result<String, AppError> {
-    let context = user_context(db, viewer).await?;
+    let context = user_context(viewer);
     let rows = Expenses::find()
         .find_also_related(Categories)
         .filter(filter_condition(viewer, query, &context)?)

@@ -32,10 +32,20 @@ const PREVIEW_ROWS: usize = 10;
 const FALLBACK_CATEGORY: &str = "Other";
 const INSERT_BATCH: usize = 1_000;
 
-pub fn preview(text: &str) -> Result<ImportPreview, AppError> {
+pub async fn preview(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    text: &str,
+) -> Result<ImportPreview, AppError> {
     let table = parse::read(text)?;
+    let suggested = parse::suggest(&table);
+    let new_categories = match suggested.category_column {
+        Some(column) => new_categories(db, viewer, &table, column).await?,
+        None => Vec::new(),
+    };
     Ok(ImportPreview {
-        suggested: parse::suggest(&table),
+        suggested,
+        new_categories,
         row_count: table.rows.len() as i64,
         rows: table
             .rows
@@ -45,6 +55,38 @@ pub fn preview(text: &str) -> Result<ImportPreview, AppError> {
             .collect(),
         headers: table.headers,
     })
+}
+
+/// The names in `column` the user has no category for (archived ones count as had), as the file
+/// first writes them: what "create categories" would add. `Other` is created anyway.
+async fn new_categories(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    table: &parse::Table,
+    column: usize,
+) -> Result<Vec<String>, AppError> {
+    let mut known: HashSet<String> = Categories::find()
+        .select_only()
+        .column(categories::Column::NameKey)
+        .filter(categories::Column::UserId.eq(viewer.user_id))
+        .into_tuple::<String>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut names = Vec::new();
+    for (_, cells) in &table.rows {
+        let Some(Ok(name)) = cells
+            .get(column)
+            .map(|cell| category_rules::name(&parse::unneutralise(cell)))
+        else {
+            continue;
+        };
+        if name != FALLBACK_CATEGORY && known.insert(category_rules::name_key(&name)) {
+            names.push(name);
+        }
+    }
+    Ok(names)
 }
 
 struct Row {
@@ -71,7 +113,7 @@ pub async fn import(
     text: &str,
     options: &ImportOptions,
 ) -> Result<ImportOutcome, AppError> {
-    let context = user_context(db, viewer).await?;
+    let context = user_context(viewer);
     let table = parse::read(text)?;
     let column_count = table.headers.len();
     let columns = [

@@ -1,15 +1,34 @@
 //! CSV import and export. The browser uploads a file, sees a preview with the detected column
 //! mapping, date format and decimal separator, adjusts them, and confirms; the whole import is
 //! one transaction. Export writes the current filter, with spreadsheet formulas neutralised.
+//! The import page (`/expenses/import`) is `page`, its steps in the modules beside it.
 
+mod choices;
 #[cfg(feature = "ssr")]
 pub mod export;
+mod file_picker;
 #[cfg(feature = "ssr")]
 pub mod import;
+mod mapping;
+mod outcome;
+mod page;
 #[cfg(feature = "ssr")]
 mod parse;
+mod review;
+
+pub use page::ImportPage;
 
 use serde::{Deserialize, Serialize};
+
+use super::query::ExpenseQuery;
+
+/// The CSV of every expense in the view's filter (`GET /api/v1/expenses/export`).
+pub fn export_href(query: &ExpenseQuery) -> String {
+    match query.first_page().to_query_string() {
+        search if search.is_empty() => "/api/v1/expenses/export".into(),
+        search => format!("/api/v1/expenses/export?{search}"),
+    }
+}
 
 /// How dates are written in the file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +96,10 @@ pub struct ImportPreview {
     pub rows: Vec<Vec<String>>,
     pub row_count: i64,
     pub suggested: ImportOptions,
+    /// Category names in the suggested category column that the user does not have yet (in
+    /// the order the file first names them): the import creates them only if asked to.
+    #[serde(default)]
+    pub new_categories: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ mod database;
 mod tokens;
 mod users;
 
-use std::net::SocketAddr;
+use std::{net::SocketAddr, path::Path};
 
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use serde_json::Value;
@@ -29,7 +29,7 @@ pub struct TestApp {
     /// The `JWT_SECRET` this instance signs with, so tests can forge tokens.
     pub jwt_secret: String,
     database: TestDatabase,
-    _data_dir: TempDir,
+    data_dir: TempDir,
 }
 
 impl TestApp {
@@ -39,6 +39,11 @@ impl TestApp {
 
     pub fn database_url(&self) -> &str {
         &self.database.url
+    }
+
+    /// The instance's `DATA_DIR`, where the local receipt store keeps its files.
+    pub fn data_dir(&self) -> &Path {
+        self.data_dir.path()
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -122,7 +127,7 @@ pub async fn spawn_app_with(
         db,
         jwt_secret,
         database,
-        _data_dir: data_dir,
+        data_dir,
     })
 }
 

@@ -107,6 +107,19 @@ impl TestUser {
             .header("content-type", "text/csv");
         send(request.body(csv.to_string())).await
     }
+
+    /// A `multipart/form-data` POST, as a browser sends a file input.
+    pub async fn post_multipart(&self, path: &str, form: reqwest::multipart::Form) -> Response {
+        send(self.to(Method::POST, path).multipart(form)).await
+    }
+
+    /// A POST of `body` as it is, with the given `Content-Type` (for hand-made multipart bodies).
+    pub async fn post_bytes(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
+        let request = self
+            .to(Method::POST, path)
+            .header("content-type", content_type);
+        send(request.body(body)).await
+    }
 }
 
 async fn send(request: RequestBuilder) -> Response {

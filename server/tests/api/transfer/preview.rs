@@ -1,11 +1,11 @@
 //! The preview: the file's headers and first rows, how many rows it has, and the options the
 //! server suggests (columns found by name, the delimiter, date format and decimal separator read
-//! from the data). It writes nothing.
+//! from the data), with the categories the file names that the user lacks. It writes nothing.
 
 use serde_json::{Value, json};
 
 use super::PREVIEW;
-use crate::expenses::{body, written};
+use crate::expenses::{body, new_category, written};
 use crate::helpers::{TestUser, on_every_backend};
 
 async fn preview(user: &TestUser, csv: &str) -> Value {
@@ -114,3 +114,40 @@ on_every_backend!(a_file_without_a_header_line_cannot_be_previewed, |app| {
         assert_eq!(error["error"]["field"], "file", "{error}");
     }
 });
+
+on_every_backend!(
+    the_preview_names_the_categories_an_import_would_create,
+    |app| {
+        let user = app.user().await;
+        let other = app.user().await;
+        new_category(&user, "Garden", true).await;
+        new_category(&other, "Books", false).await;
+        let csv = "date,amount,category\n\
+            2025-01-01,1,groceries\n\
+            2025-01-02,1,Books\n\
+            2025-01-03,1,books\n\
+            2025-01-04,1,\n\
+            2025-01-05,1,Other\n\
+            2025-01-06,1,GARDEN\n\
+            2025-01-07,1,'=Pets\n\
+            2025-01-08,1,Music\n";
+        let before = written(&app).await;
+
+        let previewed = preview(&user, csv).await;
+
+        assert_eq!(
+            previewed["new_categories"],
+            json!(["Books", "=Pets", "Music"]),
+            "by name in any case, the first spelling, archived ones and Other left out, \
+             another user's ignored"
+        );
+        assert_eq!(written(&app).await, before);
+
+        let csv = "date,amount,merchant\n2025-01-01,1,Unknown Shop\n";
+        assert_eq!(
+            preview(&user, csv).await["new_categories"],
+            json!([]),
+            "no category column"
+        );
+    }
+);

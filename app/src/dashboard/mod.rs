@@ -1,0 +1,15 @@
+//! `/`: the dashboard. Headline cards from the analytics overview, a range picker kept in the
+//! URL, and charts drawn in the browser by ECharts (through `charming`), each with its numbers in
+//! a table that the server renders too, so the page says everything without JavaScript.
+
+mod cards;
+mod charts;
+#[cfg(feature = "hydrate")]
+mod draw;
+#[cfg(feature = "hydrate")]
+mod options;
+mod page;
+mod range;
+mod tables;
+
+pub use page::DashboardPage;
