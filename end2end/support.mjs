@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (no browser
 // download), a fresh profile per browser, and the server started by scripts/e2e.sh.
+import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +36,12 @@ export async function launch(options = {}) {
 /** Resolves once the wasm has hydrated the page (the app marks <body> when it has). */
 export async function waitForHydration(page) {
   await page.waitForSelector("body[data-hydrated='true']", { timeout: 30_000 });
+}
+
+/** Resolves once the page listens for live updates (`<body data-live="open">`): changes made
+ * from then on reach it. */
+export async function waitForLive(page) {
+  await page.waitForSelector("body[data-live='open']", { timeout: 10_000 });
 }
 
 /** A fresh account's details; every test makes its own, because all tests share one server. */
@@ -100,4 +107,53 @@ export async function accessCookie(context) {
 export function rawRequest(path, { cookie, ...init } = {}) {
   const headers = { accept: "text/html", ...(cookie ? { cookie } : {}), ...init.headers };
   return fetch(`${baseUrl}${path}`, { redirect: "manual", ...init, headers });
+}
+
+/** Registers a fresh user in a new browser (`options` go to `launch`) and runs
+ * `body(page, context, user)`; the browser is closed after. Fails the test if the page threw. */
+export async function withUser(prefix, body, options = {}) {
+  const context = await launch(options);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const user = newUser(prefix);
+    await register(page, user);
+    await body(page, context, user);
+    assert.deepEqual(errors, [], "no script errors on the page");
+  } finally {
+    await context.close();
+  }
+}
+
+/** Polls `check` until it returns true. */
+export async function eventually(check, message, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(message);
+}
+
+/** The user's categories by name, through the REST API with the page's cookies. */
+export async function categoryIds(page) {
+  const response = await page.request.get("/api/v1/categories");
+  assert.equal(response.status(), 200);
+  const body = await response.json();
+  return Object.fromEntries(body.items.map((category) => [category.name, category.id]));
+}
+
+/** Records an expense through `POST /api/v1/expenses` and answers it. */
+export async function createExpense(page, expense) {
+  const response = await page.request.post("/api/v1/expenses", { data: expense });
+  assert.equal(response.status(), 201, await response.text());
+  return response.json();
+}
+
+/** `YYYY-MM-DD`, `months` before the given ISO date, on day `day`. */
+export function monthsBefore(isoDate, months, day) {
+  const [year, month] = isoDate.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1 - months, day));
+  return date.toISOString().slice(0, 10);
 }

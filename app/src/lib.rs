@@ -11,6 +11,7 @@ pub mod error;
 pub mod expenses;
 pub mod live;
 pub mod money;
+pub mod notifications;
 mod pages;
 pub mod receipts;
 pub mod ui;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     ui::theme::provide_theme();
     ui::session::provide_current_user();
+    live::client::provide_data_changes();
     ui::hydration::mark_when_hydrated();
 
     view! {

@@ -4,6 +4,7 @@ import {
   accessCookie,
   artifactsDir,
   baseUrl,
+  eventually,
   launch,
   newUser,
   rawRequest,
@@ -24,16 +25,6 @@ async function withBrowser(body, options) {
   } finally {
     await context.close();
   }
-}
-
-/** Polls `check` until it returns true. */
-async function eventually(check, message, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.fail(message);
 }
 
 function replayProfile(cookie) {

@@ -1,23 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { baseUrl, launch, newUser, register, waitForHydration, waitForText } from "../support.mjs";
+import {
+  baseUrl,
+  categoryIds,
+  createExpense,
+  launch,
+  newUser,
+  register,
+  waitForHydration,
+  waitForText,
+} from "../support.mjs";
 
 // Registering is slow by design (Argon2): this file registers one user and hands its cookies to
 // the browser without JavaScript.
-
-/** The user's categories by name, through the REST API with the page's cookies. */
-async function categoryIds(page) {
-  const response = await page.request.get("/api/v1/categories");
-  assert.equal(response.status(), 200);
-  const body = await response.json();
-  return Object.fromEntries(body.items.map((category) => [category.name, category.id]));
-}
-
-/** Records an expense through `POST /api/v1/expenses`. */
-async function createExpense(page, expense) {
-  const response = await page.request.post("/api/v1/expenses", { data: expense });
-  assert.equal(response.status(), 201, await response.text());
-}
 
 /** The user's today as the server sees it: the expense form's default date. */
 async function userToday(page) {

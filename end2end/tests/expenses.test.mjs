@@ -1,56 +1,22 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { artifactsDir, baseUrl, launch, newUser, register, waitForHydration, waitForText } from "../support.mjs";
+import {
+  artifactsDir,
+  baseUrl,
+  categoryIds,
+  createExpense,
+  eventually,
+  launch,
+  monthsBefore,
+  newUser,
+  register,
+  waitForHydration,
+  waitForText,
+  withUser,
+} from "../support.mjs";
 
 // Every test registers one user; registering is slow by design (Argon2), so keep new tests that
 // register to a minimum.
-
-/** Registers a fresh user in a new browser and runs `body` with it; the browser is closed after. */
-async function withUser(prefix, body) {
-  const context = await launch();
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await register(page, newUser(prefix));
-    await body(page, context);
-    assert.deepEqual(errors, [], "no script errors on the page");
-  } finally {
-    await context.close();
-  }
-}
-
-/** Polls `check` until it returns true. */
-async function eventually(check, message, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(message);
-}
-
-/** The user's categories by name, through the REST API with the page's cookies. */
-async function categoryIds(page) {
-  const response = await page.request.get("/api/v1/categories");
-  assert.equal(response.status(), 200);
-  const body = await response.json();
-  return Object.fromEntries(body.items.map((category) => [category.name, category.id]));
-}
-
-/** Records an expense through `POST /api/v1/expenses`. */
-async function createExpense(page, expense) {
-  const response = await page.request.post("/api/v1/expenses", { data: expense });
-  assert.equal(response.status(), 201, await response.text());
-  return response.json();
-}
-
-/** `YYYY-MM-DD`, `months` before the given ISO date, on day `day`. */
-function monthsBefore(isoDate, months, day) {
-  const [year, month] = isoDate.split("-").map(Number);
-  const date = new Date(Date.UTC(year, month - 1 - months, day));
-  return date.toISOString().slice(0, 10);
-}
 
 async function openExpenses(page, search = "") {
   await page.goto(`/expenses${search}`);

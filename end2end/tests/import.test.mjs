@@ -1,24 +1,9 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
-import { baseUrl, launch, newUser, register, waitForHydration, waitForText } from "../support.mjs";
+import { baseUrl, launch, waitForHydration, waitForText, withUser } from "../support.mjs";
 
 // Registering is slow by design (Argon2): this file registers two users.
-
-/** Registers a fresh user in a new browser and runs `body` with it; the browser is closed after. */
-async function withUser(prefix, body) {
-  const context = await launch({ acceptDownloads: true });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await register(page, newUser(prefix));
-    await body(page, context);
-    assert.deepEqual(errors, [], "no script errors on the page");
-  } finally {
-    await context.close();
-  }
-}
 
 /** The user's expenses through the REST API (with the page's cookies), oldest first. */
 async function storedExpenses(page) {
@@ -91,7 +76,7 @@ describe("the import page", () => {
       } finally {
         await plain.close();
       }
-    });
+    }, { acceptDownloads: true });
   });
 
   test("a bank export is mapped, retried with new categories, imported without its duplicate, and exported again", async () => {
@@ -172,6 +157,6 @@ describe("the import page", () => {
       assert.equal(exported[0], "date,amount,currency,category,merchant,note,tags");
       assert.deepEqual(exported.slice(1), ["2026-04-02,1234.56,USD,Hobbies,Bike Shop,new bike,", "2026-04-01,12.50,USD,Hobbies,'=SUM(1),formula,"]);
       assert.equal(page.url().includes("/api/"), false, "the page stays where it was");
-    });
+    }, { acceptDownloads: true });
   });
 });

@@ -1,34 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { deflateSync } from "node:zlib";
-import { baseUrl, launch, newUser, register, waitForHydration, waitForText } from "../support.mjs";
+import {
+  baseUrl,
+  categoryIds,
+  createExpense,
+  eventually,
+  launch,
+  waitForHydration,
+  waitForText,
+  withUser,
+} from "../support.mjs";
 
 // Two registrations in this file: registering is slow by design (Argon2).
-
-/** Registers a fresh user in a new browser and runs `body` with it; the browser is closed after. */
-async function withUser(prefix, body) {
-  const context = await launch();
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await register(page, newUser(prefix));
-    await body(page, context);
-    assert.deepEqual(errors, [], "no script errors on the page");
-  } finally {
-    await context.close();
-  }
-}
-
-/** Polls `check` until it returns true. */
-async function eventually(check, message, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(message);
-}
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -61,19 +45,6 @@ function png(width, height, [red, green, blue]) {
 }
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-
-async function categoryIds(page) {
-  const response = await page.request.get("/api/v1/categories");
-  assert.equal(response.status(), 200);
-  const body = await response.json();
-  return Object.fromEntries(body.items.map((category) => [category.name, category.id]));
-}
-
-async function createExpense(page, expense) {
-  const response = await page.request.post("/api/v1/expenses", { data: expense });
-  assert.equal(response.status(), 201, await response.text());
-  return response.json();
-}
 
 /** Uploads through `POST /api/v1/receipts`, as an outside client would. */
 async function uploadReceipt(page, name, buffer, mimeType = "image/png") {

@@ -17,6 +17,8 @@ mod m20261123_000009_create_activity;
 mod m20261123_000010_add_session_rotation;
 mod m20261123_000011_add_user_data_version;
 mod m20261123_000012_add_expense_search_text;
+mod m20261123_000013_create_notifications;
+mod m20261123_000014_expense_text_compares_bytes;
 
 pub struct Migrator;
 
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_add_session_rotation::Migration),
             Box::new(m20261123_000011_add_user_data_version::Migration),
             Box::new(m20261123_000012_add_expense_search_text::Migration),
+            Box::new(m20261123_000013_create_notifications::Migration),
+            Box::new(m20261123_000014_expense_text_compares_bytes::Migration),
         ]
     }
 }

@@ -68,7 +68,7 @@ impl Application {
             login_throttle: Arc::new(login_throttle),
             expense_totals: TotalsCache::default(),
             receipts,
-            analytics: AnalyticsCache::default(),
+            analytics: AnalyticsCache::new(config.analytics_cache_entries),
         };
         Ok(Self {
             listener,

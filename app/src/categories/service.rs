@@ -15,6 +15,7 @@ use super::{
 };
 use crate::{
     AppError,
+    budgets::service::raise_alerts,
     server::{
         Viewer, activity, clock, data_version,
         entities::{
@@ -256,6 +257,8 @@ pub async fn delete_category(
         json!({ "category_id": id, "moved_expenses_to": move_to, "moved": in_use }),
     )
     .await?;
+    // Moved expenses can push the target category's budget over a threshold.
+    raise_alerts(&txn, viewer).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -74,8 +74,9 @@ fn Skeleton() -> impl IntoView {
     }
 }
 
-/// A chart in a card. `load` is called inside the card's `<Suspense>`, so the chart streams in on
-/// its own and shows a skeleton of its final size meanwhile.
+/// A chart in a card. `load` is called inside the card's `<Transition>`, so the chart streams in
+/// on its own and shows a skeleton of its final size meanwhile; when it loads again, the old
+/// chart stays until the new one is there.
 #[component]
 pub fn ChartCard<F, Fut>(
     title: &'static str,
@@ -98,15 +99,14 @@ where
     view! {
         <section class=class aria-labelledby=heading.clone() data-testid=id>
             <h2 id=heading.clone() class="mb-3 font-semibold">{title}</h2>
-            <Suspense fallback=Skeleton>
+            <Transition fallback=Skeleton>
                 {move || {
                     let data = load();
                     Suspend::new(async move {
                         match data.await {
-                            Ok(data) if data.is_empty() => view! {
-                                <p class="flex items-center justify-center text-sm text-muted" style=format!("height: {CHART_HEIGHT}px")>{empty}</p>
-                            }
-                            .into_any(),
+                            Ok(data) if data.is_empty() => view! { <ChartMessage text=empty.to_string()/> }.into_any(),
+                            // Not a fault: the range asked for cannot be charted (the form says why).
+                            Err(AppError::Validation { message, .. }) => view! { <ChartMessage text=message/> }.into_any(),
                             Ok(data) => view! { <ChartView id title data/> }.into_any(),
                             Err(error) => view! {
                                 <p class="form-alert" role="alert">{format!("This chart could not be loaded: {error}")}</p>
@@ -115,8 +115,16 @@ where
                         }
                     })
                 }}
-            </Suspense>
+            </Transition>
         </section>
+    }
+}
+
+/// A note in place of the chart, as tall as the chart would be.
+#[component]
+fn ChartMessage(text: String) -> impl IntoView {
+    view! {
+        <p class="flex items-center justify-center text-center text-sm text-muted" style=format!("height: {CHART_HEIGHT}px")>{text}</p>
     }
 }
 

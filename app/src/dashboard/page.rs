@@ -1,6 +1,7 @@
 //! The dashboard page: the cards first, then each chart streaming in on its own. The range in the
 //! URL drives the category and merchant charts; the daily, yearly and budget charts always show
-//! this month and the last twelve.
+//! this month and the last twelve. Every Resource also reads the live data-change counter, and
+//! sits in a `<Transition>`, so a change made elsewhere redraws the numbers without skeletons.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,7 +10,8 @@ use leptos_router::hooks::use_query_map;
 use super::{
     cards::HeadlineCards,
     charts::{BudgetBar, ChartCard, ChartData, ChartSpec, Slice},
-    range::{DashboardRange, RangePicker},
+    picker::{CustomRangeForm, RangePicker},
+    range::DashboardRange,
 };
 use crate::{
     AppError,
@@ -17,6 +19,7 @@ use crate::{
         Overview, RangeQuery, Trends,
         api::{get_overview, get_trends},
     },
+    live::client::use_data_changes,
 };
 
 /// Categories or merchants beyond this many are too thin to read in a chart.
@@ -115,6 +118,17 @@ fn budget_vs_actual(overview: Overview) -> ChartData {
     }
 }
 
+/// The range's trends; a custom range the form cannot accept is not sent to the server.
+async fn trends_in(range: DashboardRange, by: &str) -> Result<Trends, AppError> {
+    if range.problem().is_some() {
+        return Err(AppError::validation(
+            "range",
+            "Choose the dates of the custom range above.",
+        ));
+    }
+    get_trends(range.query(by)).await
+}
+
 fn fixed(range: &str, group: &str) -> RangeQuery {
     RangeQuery {
         range: Some(range.into()),
@@ -126,19 +140,33 @@ fn fixed(range: &str, group: &str) -> RangeQuery {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let params = use_query_map();
-    let range =
-        Memo::new(move |_| params.with(|params| DashboardRange::parse(params.get_str("range"))));
-    let overview = Resource::new(|| (), |()| get_overview());
+    let range = Memo::new(move |_| {
+        params.with(|params| {
+            DashboardRange::parse(
+                params.get_str("range"),
+                params.get_str("from"),
+                params.get_str("to"),
+            )
+        })
+    });
+    let changes = use_data_changes();
+    let overview = Resource::new(move || changes.get(), |_| get_overview());
     let categories = Resource::new(
-        move || range.get(),
-        |range| get_trends(range.query("category")),
+        move || (range.get(), changes.get()),
+        |(range, _)| trends_in(range, "category"),
     );
     let merchants = Resource::new(
-        move || range.get(),
-        |range| get_trends(range.query("merchant")),
+        move || (range.get(), changes.get()),
+        |(range, _)| trends_in(range, "merchant"),
     );
-    let this_month = Resource::new(|| (), |()| get_trends(fixed("this_month", "day")));
-    let last_year = Resource::new(|| (), |()| get_trends(fixed("last_12_months", "month")));
+    let this_month = Resource::new(
+        move || changes.get(),
+        |_| get_trends(fixed("this_month", "day")),
+    );
+    let last_year = Resource::new(
+        move || changes.get(),
+        |_| get_trends(fixed("last_12_months", "month")),
+    );
     #[cfg(feature = "hydrate")]
     super::draw::load_echarts();
 
@@ -146,15 +174,16 @@ pub fn DashboardPage() -> impl IntoView {
         <Title text="Dashboard"/>
         <div class="space-y-6">
             <h1 class="text-2xl font-bold tracking-tight">"Dashboard"</h1>
-            <Suspense fallback=|| view! { <div class="h-28 animate-pulse rounded-xl bg-accent-soft" aria-hidden="true"></div> }>
+            <Transition fallback=|| view! { <div class="h-28 animate-pulse rounded-xl bg-accent-soft" aria-hidden="true"></div> }>
                 {move || Suspend::new(async move {
                     overview.await.map(|overview| view! { <HeadlineCards overview/> })
                 })}
-            </Suspense>
+            </Transition>
             <div class="flex flex-wrap items-center justify-between gap-3">
                 <h2 class="text-lg font-semibold">"Where the money went"</h2>
                 <RangePicker current=range/>
             </div>
+            {move || range.get().is_custom().then(|| view! { <CustomRangeForm range=range.get()/> })}
             <div class="grid grid-cols-1 gap-4 lg:grid-cols-2">
                 <ChartCard
                     title="Spending by category"

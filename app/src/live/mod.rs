@@ -3,6 +3,7 @@
 //! version, which every write bumps in its own transaction, so it works across instances and on
 //! every database without a broker.
 
+pub mod client;
 #[cfg(feature = "ssr")]
 pub mod service;
 

@@ -3,10 +3,11 @@ use leptos_router::components::A;
 
 use super::{
     icons::Icon,
+    menu::use_disclosure_menu,
     session::{Access, reload_at, use_current_user},
     theme::ThemeToggle,
 };
-use crate::auth::api::Logout;
+use crate::{auth::api::Logout, notifications::bell::NotificationBell};
 
 /// Top bar, navigation and the main landmark around every page; errors inside a page are caught
 /// here so the navigation stays usable.
@@ -17,7 +18,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a href="#main" class="skip-link">"Skip to content"</a>
         <div class="flex min-h-screen flex-col" data-access=access.as_str()>
             <header class="border-b border-line bg-surface">
-                <div class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+                // `relative`: on a phone the notifications panel spans the bar's width.
+                <div class="relative mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
                     <a href="/" class="flex items-center gap-2 text-lg font-bold tracking-tight">
                         <img src="/favicon.svg" alt="" class="h-7 w-7"/>
                         "SpendWise"
@@ -27,7 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <ThemeToggle/>
                         {match access {
                             Access::Visitor => view! { <a href="/login" class="nav-link">"Sign in"</a> }.into_any(),
-                            Access::Member | Access::Admin => view! { <AccountMenu/> }.into_any(),
+                            Access::Member | Access::Admin => view! { <NotificationBell/><AccountMenu/> }.into_any(),
                         }}
                     </div>
                 </div>
@@ -57,33 +59,17 @@ fn MainNav(admin: bool) -> impl IntoView {
     }
 }
 
-/// The signed-in user's name, opening a menu with the profile link and "Sign out". A native
-/// `<details>` disclosure: keyboard accessible, and it works before the wasm has loaded.
+/// The signed-in user's name, opening a menu with the profile link and "Sign out".
 #[component]
 fn AccountMenu() -> impl IntoView {
     let user = use_current_user().user;
     let logout = ServerAction::<Logout>::new();
-    let menu = NodeRef::<leptos::html::Details>::new();
+    let menu = use_disclosure_menu();
     Effect::new(move || {
         if let Some(Ok(())) = logout.value().get() {
             reload_at("/login");
         }
     });
-    let summary = NodeRef::<leptos::html::Summary>::new();
-    let close = move || {
-        if let Some(menu) = menu.get_untracked() {
-            menu.set_open(false);
-        }
-    };
-    // Escape closes the menu and puts focus back on its button, as in any menu.
-    let on_key = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" {
-            close();
-            if let Some(summary) = summary.get_untracked() {
-                let _ = summary.focus();
-            }
-        }
-    };
     let name = move || {
         Suspend::new(async move {
             user.await
@@ -100,16 +86,19 @@ fn AccountMenu() -> impl IntoView {
             )
         };
     view! {
-        <details class="account-menu" node_ref=menu on:keydown=on_key>
-            <summary class="account-button" data-testid="account-menu" node_ref=summary>
+        <details class="account-menu" node_ref=menu.details on:keydown=move |event| menu.on_key(event)>
+            <summary class="account-button" data-testid="account-menu" node_ref=menu.summary>
                 <Icon name="user"/>
                 <span class="sr-only">"Account menu for "</span>
-                <span class="max-w-32 truncate sm:max-w-48" data-testid="account-name">
-                    <Transition fallback=|| "Account">{name}</Transition>
+                // On a phone only screen readers get the name: the top bar then fits on one line.
+                <span class="sr-only sm:not-sr-only">
+                    <span class="block max-w-48 truncate" data-testid="account-name">
+                        <Transition fallback=|| "Account">{name}</Transition>
+                    </span>
                 </span>
             </summary>
             <div class="menu-panel">
-                <A href="/profile" attr:class="menu-item" on:click=move |_| close()>"Profile and settings"</A>
+                <A href="/profile" attr:class="menu-item" on:click=move |_| menu.close()>"Profile and settings"</A>
                 <ActionForm action=logout>
                     <button type="submit" class="menu-item w-full text-left" data-testid="logout" disabled=move || logout.pending().get()>
                         "Sign out"

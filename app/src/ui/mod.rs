@@ -4,6 +4,7 @@ pub mod forms;
 pub mod hydration;
 pub mod icons;
 pub mod layout;
+pub mod menu;
 pub mod modal;
 pub mod placeholder;
 pub mod session;

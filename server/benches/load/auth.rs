@@ -3,7 +3,7 @@
 use crate::{Report, timed};
 
 pub const EMAIL: &str = "bench@example.com";
-const PASSWORD: &str = "a benchmark passphrase";
+pub const PASSWORD: &str = "a benchmark passphrase";
 
 /// The benchmark's main user, whose expenses are seeded.
 pub async fn sign_up(base: &str) -> anyhow::Result<String> {

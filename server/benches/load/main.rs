@@ -13,6 +13,7 @@ use std::{
 use server::{Application, Config};
 
 mod auth;
+mod dashboard;
 mod expenses;
 
 const CONNECTIONS: usize = 50;
@@ -35,8 +36,8 @@ async fn main() -> anyhow::Result<()> {
     tokio::spawn(application.run_until_stopped(std::future::pending()));
 
     println!(
-        "{:<34} {:>9} {:>9} {:>9} {:>10}",
-        "scenario", "p50 ms", "p99 ms", "max ms", "req/s"
+        "{:<40} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "scenario", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s"
     );
     let access_token = auth::sign_up(&base).await?;
     let anonymous = reqwest::Client::builder()
@@ -61,6 +62,7 @@ async fn main() -> anyhow::Result<()> {
         &auth::refreshes(&base).await?,
     );
     expenses::run(&base, &signed_in, data_dir.path()).await?;
+    dashboard::run(&base, &signed_in, &access_token, data_dir.path()).await?;
     Ok(())
 }
 
@@ -79,8 +81,9 @@ pub fn bearer_client(token: &str) -> anyhow::Result<reqwest::Client> {
 
 pub fn print_row(name: &str, report: &Report) {
     println!(
-        "{name:<34} {:>9.2} {:>9.2} {:>9.2} {:>10.0}",
+        "{name:<40} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.0}",
         report.percentile(50.0),
+        report.percentile(95.0),
         report.percentile(99.0),
         report.percentile(100.0),
         report.requests_per_second()
@@ -109,7 +112,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn percentile(&self, p: f64) -> f64 {
+    pub fn percentile(&self, p: f64) -> f64 {
         let rank = ((p / 100.0) * (self.latencies.len() - 1) as f64).round() as usize;
         self.latencies[rank].as_secs_f64() * 1000.0
     }

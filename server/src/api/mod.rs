@@ -8,6 +8,7 @@ mod categories;
 mod events;
 mod expenses;
 mod json;
+mod notifications;
 mod receipts;
 mod system;
 
@@ -44,6 +45,7 @@ use crate::config::Config;
         (name = "receipts", description = "Receipt files: upload, view, delete"),
         (name = "budgets", description = "Monthly budgets and how they stand"),
         (name = "analytics", description = "The dashboard's numbers and time series"),
+        (name = "notifications", description = "The bell: budget alerts, read and unread"),
         (name = "events", description = "Live updates as server-sent events"),
     )
 )]
@@ -93,6 +95,9 @@ pub fn router(config: &Config) -> Router<AppState> {
         .routes(routes!(analytics::overview))
         .routes(routes!(analytics::trends))
         .routes(routes!(analytics::top_queries))
+        .routes(routes!(notifications::list))
+        .routes(routes!(notifications::mark_read))
+        .routes(routes!(notifications::mark_all_read))
         .routes(routes!(events::stream))
         .layer(RequestBodyLimitLayer::new(config.max_request_body_bytes))
         .layer(DefaultBodyLimit::max(config.max_request_body_bytes))

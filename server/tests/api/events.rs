@@ -16,7 +16,7 @@ use crate::{
 const PATIENCE: Duration = Duration::from_secs(15);
 
 /// The event stream as text chunks.
-async fn open(user: &TestUser, url: &str) -> impl futures_util::Stream<Item = String> {
+pub(crate) async fn open(user: &TestUser, url: &str) -> impl futures_util::Stream<Item = String> {
     let response = user
         .request(Method::GET, url)
         .send()

@@ -19,24 +19,48 @@ pub(super) struct Key {
     pub question: String,
 }
 
+/// `None` inside: switched off, every request computes afresh.
 #[derive(Clone)]
 pub struct AnalyticsCache {
-    pub(super) overview: Cache<Key, Overview>,
-    pub(super) trends: Cache<Key, Trends>,
+    overview: Option<Cache<Key, Overview>>,
+    trends: Option<Cache<Key, Trends>>,
 }
 
-fn bounded<V: Clone + Send + Sync + 'static>() -> Cache<Key, V> {
-    Cache::builder()
-        .max_capacity(10_000)
-        .time_to_idle(Duration::from_secs(15 * 60))
-        .build()
+fn bounded<V: Clone + Send + Sync + 'static>(entries: u64) -> Option<Cache<Key, V>> {
+    (entries > 0).then(|| {
+        Cache::builder()
+            .max_capacity(entries)
+            .time_to_idle(Duration::from_secs(15 * 60))
+            .build()
+    })
 }
 
-impl Default for AnalyticsCache {
-    fn default() -> Self {
+impl AnalyticsCache {
+    /// Keeps up to `entries` of each kind; 0 keeps none.
+    pub fn new(entries: u64) -> Self {
         Self {
-            overview: bounded(),
-            trends: bounded(),
+            overview: bounded(entries),
+            trends: bounded(entries),
+        }
+    }
+
+    pub(super) fn overview(&self, key: &Key) -> Option<Overview> {
+        self.overview.as_ref()?.get(key)
+    }
+
+    pub(super) fn keep_overview(&self, key: Key, overview: &Overview) {
+        if let Some(cache) = &self.overview {
+            cache.insert(key, overview.clone());
+        }
+    }
+
+    pub(super) fn trends(&self, key: &Key) -> Option<Trends> {
+        self.trends.as_ref()?.get(key)
+    }
+
+    pub(super) fn keep_trends(&self, key: Key, trends: &Trends) {
+        if let Some(cache) = &self.trends {
+            cache.insert(key, trends.clone());
         }
     }
 }

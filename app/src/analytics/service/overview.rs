@@ -43,7 +43,7 @@ pub async fn overview(
         currency: viewer.base_currency.code,
         question: String::new(),
     };
-    if let Some(overview) = cache.overview.get(&key) {
+    if let Some(overview) = cache.overview(&key) {
         return Ok(overview);
     }
     let today = context.today;
@@ -82,6 +82,6 @@ pub async fn overview(
         largest_expense: largest,
         budgets,
     };
-    cache.overview.insert(key, overview.clone());
+    cache.keep_overview(key, &overview);
     Ok(overview)
 }

@@ -129,7 +129,7 @@ pub async fn trends(
         currency: viewer.base_currency.code,
         question: format!("{period:?}"),
     };
-    if let Some(trends) = cache.trends.get(&key) {
+    if let Some(trends) = cache.trends(&key) {
         return Ok(trends);
     }
     let buckets = bucket_labels(period.from, period.to, period.group);
@@ -204,7 +204,7 @@ pub async fn trends(
         buckets,
         series,
     };
-    cache.trends.insert(key, trends.clone());
+    cache.keep_trends(key, &trends);
     Ok(trends)
 }
 

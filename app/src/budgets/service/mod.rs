@@ -6,8 +6,10 @@
 //! started on or before it. Changing a budget that started before this month adds a row from
 //! this month on, so earlier months keep the amount they had.
 
+mod alerts;
 mod status;
 
+pub use alerts::raise_alerts;
 pub use status::budget_status;
 
 use std::collections::HashMap;
@@ -211,6 +213,7 @@ pub async fn create_budget(
         json!({ "budget_id": budget.id }),
     )
     .await?;
+    raise_alerts(&txn, viewer).await?;
     txn.commit().await?;
     Ok(view(budget, category.as_ref()))
 }
@@ -282,6 +285,7 @@ pub async fn update_budget(
         json!({ "budget_id": updated.id }),
     )
     .await?;
+    raise_alerts(&txn, viewer).await?;
     txn.commit().await?;
     Ok(view(updated, category.as_ref()))
 }

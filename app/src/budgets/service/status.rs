@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use super::rows_until;
 use crate::{
@@ -25,7 +25,7 @@ const ROLLOVER_HISTORY_MONTHS: usize = 120;
 type Spending = HashMap<(i64, String, String), i64>;
 
 async fn spending(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     viewer: &Viewer,
     from: Month,
     to: Month,
@@ -128,7 +128,7 @@ fn state(available: i64, spent: i64) -> BudgetState {
 }
 
 pub async fn budget_status(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     viewer: &Viewer,
     month: Option<Month>,
 ) -> Result<BudgetStatus, AppError> {
@@ -148,6 +148,13 @@ pub async fn budget_status(
             .entry(row.category_id)
             .or_default()
             .push((row, category));
+    }
+    if series.is_empty() {
+        return Ok(BudgetStatus {
+            month,
+            days_left,
+            lines: Vec::new(),
+        });
     }
     let mut earliest = month;
     for _ in 0..ROLLOVER_HISTORY_MONTHS {

@@ -18,6 +18,7 @@ use serde_json::json;
 use super::{ExpenseChanges, ExpenseView, NewExpense, rules};
 use crate::{
     AppError,
+    budgets::service::raise_alerts,
     categories::service::owned_category,
     money::Currency,
     receipts::service::{self as receipts, ReceiptStore},
@@ -174,6 +175,7 @@ pub async fn create_expense(
         json!({ "expense_id": expense.id }),
     )
     .await?;
+    raise_alerts(&txn, viewer).await?;
     txn.commit().await?;
     Ok(view(expense, &category))
 }
@@ -256,6 +258,7 @@ pub async fn update_expense(
         json!({ "expense_id": id }),
     )
     .await?;
+    raise_alerts(&txn, viewer).await?;
     txn.commit().await?;
     if let Some(old) = replaced_receipt {
         receipts::remove_files(store, &old).await;

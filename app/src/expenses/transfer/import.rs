@@ -13,6 +13,7 @@ use serde_json::json;
 use super::{ImportOptions, ImportOutcome, ImportPreview, parse};
 use crate::{
     AppError,
+    budgets::service::raise_alerts,
     categories::{DEFAULT_COLOR, DEFAULT_ICON, rules as category_rules},
     expenses::{
         rules,
@@ -285,6 +286,7 @@ pub async fn import(
         json!({ "imported": imported, "skipped_duplicates": skipped_duplicates.len(), "created_categories": created_categories }),
     )
     .await?;
+    raise_alerts(&txn, viewer).await?;
     txn.commit().await?;
     Ok(ImportOutcome {
         imported,

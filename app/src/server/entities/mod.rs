@@ -6,6 +6,7 @@ pub mod budgets;
 pub mod categories;
 pub mod chat_messages;
 pub mod expenses;
+pub mod notifications;
 pub mod query_log;
 pub mod receipts;
 pub mod schema_check;
@@ -18,6 +19,7 @@ pub mod prelude {
     pub use super::categories::Entity as Categories;
     pub use super::chat_messages::Entity as ChatMessages;
     pub use super::expenses::Entity as Expenses;
+    pub use super::notifications::Entity as Notifications;
     pub use super::query_log::Entity as QueryLog;
     pub use super::receipts::Entity as Receipts;
     pub use super::sessions::Entity as Sessions;

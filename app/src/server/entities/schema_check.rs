@@ -7,7 +7,8 @@ use sea_orm::{
 };
 
 use super::{
-    activity, budgets, categories, chat_messages, expenses, query_log, receipts, sessions, users,
+    activity, budgets, categories, chat_messages, expenses, notifications, query_log, receipts,
+    sessions, users,
 };
 
 /// One human-readable line per difference between the entities and the database (missing table,
@@ -23,6 +24,7 @@ pub async fn mismatches(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
     lines.extend(table_mismatches::<chat_messages::Entity>(db).await?);
     lines.extend(table_mismatches::<query_log::Entity>(db).await?);
     lines.extend(table_mismatches::<activity::Entity>(db).await?);
+    lines.extend(table_mismatches::<notifications::Entity>(db).await?);
     Ok(lines)
 }
 

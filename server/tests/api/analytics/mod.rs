@@ -1,6 +1,7 @@
 //! `/api/v1/analytics`: overview, trends and top queries against hand-computed fixtures, on
 //! every database.
 
+mod backends_agree;
 mod overview;
 mod trends;
 

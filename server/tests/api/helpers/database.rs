@@ -66,6 +66,15 @@ impl TestDatabase {
         })
     }
 
+    /// A database another [`TestDatabase`] created and will drop.
+    pub fn shared(url: &str) -> Self {
+        Self {
+            url: url.to_string(),
+            drop_statement: None,
+            _dir: None,
+        }
+    }
+
     pub async fn connect(&self) -> DatabaseConnection {
         Database::connect(&self.url)
             .await

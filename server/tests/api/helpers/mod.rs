@@ -101,12 +101,29 @@ pub async fn spawn_app_with(
     configure: impl FnOnce(&mut Config),
 ) -> Option<TestApp> {
     let database = TestDatabase::create(backend).await?;
-    let data_dir = tempfile::tempdir().expect("temp dir");
     let jwt_secret = format!(
         "{}{}",
         uuid::Uuid::new_v4().simple(),
         uuid::Uuid::new_v4().simple()
     );
+    Some(start(database, jwt_secret, configure).await)
+}
+
+impl TestApp {
+    /// A second server on this one's database and signing secret, as another instance behind the
+    /// same load balancer: it has caches of its own and drops nothing when it ends.
+    pub async fn another_instance(&self) -> TestApp {
+        let database = TestDatabase::shared(&self.database.url);
+        start(database, self.jwt_secret.clone(), |_| {}).await
+    }
+}
+
+async fn start(
+    database: TestDatabase,
+    jwt_secret: String,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config {
         database_url: Some(database.url.clone().into()),
         data_dir: data_dir.path().to_path_buf(),
@@ -121,14 +138,14 @@ pub async fn spawn_app_with(
     let address = application.local_addr();
     tokio::spawn(application.run_until_stopped(std::future::pending()));
     let db = database.connect().await;
-    Some(TestApp {
+    TestApp {
         address,
         client: cookie_client(),
         db,
         jwt_secret,
         database,
         data_dir,
-    })
+    }
 }
 
 /// Declares one test per database engine: `name::sqlite`, `name::postgres`, `name::mysql`.
