@@ -8,6 +8,9 @@ export LEPTOS_SITE_ROOT ?= $(CARGO_TARGET_DIR)/site
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 # cargo-leptos must find every tool locally: GitHub downloads fail on these machines.
 export LEPTOS_TAILWIND_VERSION := v4.3.5
+# cargo-leptos builds with this set; plain cargo builds (tests, bench) must agree, or Leptos links
+# the wasm as `spendwise_bg.wasm`, which cargo-leptos does not write.
+export LEPTOS_OUTPUT_NAME := spendwise
 # Pinned build tools (scripts/install-tools.sh installs exactly these).
 # wasm-bindgen-cli must equal the `wasm-bindgen` pinned in Cargo.toml.
 export CARGO_LEPTOS_VERSION := 0.3.11

@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod analytics;
+pub mod assistant;
 pub mod auth;
 pub mod budgets;
 pub mod categories;

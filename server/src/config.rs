@@ -98,6 +98,9 @@ pub struct Config {
     /// benchmark's "uncached" rows measure).
     #[serde(rename = "ANALYTICS_CACHE_ENTRIES")]
     pub analytics_cache_entries: u64,
+    /// Questions one user may ask the assistant per minute (429 beyond).
+    #[serde(rename = "ASSISTANT_QUESTIONS_PER_MINUTE")]
+    pub assistant_questions_per_minute: NonZeroU32,
 }
 
 impl Default for Config {
@@ -122,6 +125,7 @@ impl Default for Config {
             receipt_quota_bytes: NonZeroU64::new(1024 * 1024 * 1024).expect("non-zero"),
             receipt_max_pixels: NonZeroU64::new(40_000_000).expect("non-zero"),
             analytics_cache_entries: 10_000,
+            assistant_questions_per_minute: NonZeroU32::new(30).expect("non-zero"),
         }
     }
 }

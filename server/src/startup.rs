@@ -6,6 +6,7 @@ use anyhow::Context;
 use app::{
     App,
     analytics::service::AnalyticsCache,
+    assistant::service::{Assistant, Limits},
     expenses::service::TotalsCache,
     server::{AppState, settings::AuthSettings, throttle::LoginThrottle},
     shell,
@@ -69,6 +70,7 @@ impl Application {
             expense_totals: TotalsCache::default(),
             receipts,
             analytics: AnalyticsCache::new(config.analytics_cache_entries),
+            assistant: Assistant::new(config.assistant_questions_per_minute, Limits::default()),
         };
         Ok(Self {
             listener,

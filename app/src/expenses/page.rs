@@ -19,7 +19,6 @@ use super::{
 };
 use crate::{
     AppError,
-    live::client::use_data_changes,
     ui::{
         forms::focus_element,
         icons::Icon,
@@ -64,13 +63,12 @@ fn recreate(expense: &ExpenseView) -> NewExpense {
 pub fn ExpensesPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(read_query));
-    // Bumped after every change made here, so the page (and its totals) is loaded again; changes
-    // made in another tab arrive as live data changes.
+    // Bumped after every change, so the page (and its totals) is loaded again. Not on live data
+    // changes: reloading re-renders the rows, which closed a dialog open on one of them.
     let refresh = RwSignal::new(0_u32);
-    let changes = use_data_changes();
     let list = Resource::new(
-        move || (query.get(), refresh.get(), changes.get()),
-        |(query, _, _)| async move { list_expenses(query?).await },
+        move || (query.get(), refresh.get()),
+        |(query, _)| async move { list_expenses(query?).await },
     );
     let setup = Resource::new(|| (), |()| load_setup());
     let toasts = Toasts::new();

@@ -6,8 +6,8 @@ use sea_orm::DatabaseConnection;
 
 use super::{settings::AuthSettings, throttle::LoginThrottle};
 use crate::{
-    analytics::service::AnalyticsCache, expenses::service::TotalsCache,
-    receipts::service::ReceiptStore,
+    analytics::service::AnalyticsCache, assistant::service::Assistant,
+    expenses::service::TotalsCache, receipts::service::ReceiptStore,
 };
 
 /// Everything a request handler or server function needs, cheap to clone (handles only).
@@ -23,4 +23,6 @@ pub struct AppState {
     pub receipts: ReceiptStore,
     /// Dashboard aggregates per user, keyed by the user's data version.
     pub analytics: AnalyticsCache,
+    /// The assistant's caches (answers, per-user sandboxes) and its rate limit.
+    pub assistant: Assistant,
 }

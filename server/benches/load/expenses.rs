@@ -109,16 +109,7 @@ async fn tenants(base: &str, db: &DatabaseConnection) -> anyhow::Result<()> {
     let report = concurrently(move || {
         let client = clients[next.fetch_add(1, Ordering::Relaxed) % TENANTS].clone();
         let url = url.clone();
-        async move {
-            client
-                .get(&*url)
-                .send()
-                .await?
-                .error_for_status()?
-                .bytes()
-                .await?;
-            Ok(())
-        }
+        async move { crate::fetch(&client, &url).await }
     })
     .await?;
     print_row("API first page, 10 users x 10k", &report);

@@ -122,27 +122,48 @@ impl Report {
     }
 }
 
+/// One GET that must succeed, its body read to the end.
+pub async fn fetch(client: &reqwest::Client, url: &str) -> anyhow::Result<()> {
+    client
+        .get(url)
+        .send()
+        .await?
+        .error_for_status()?
+        .bytes()
+        .await?;
+    Ok(())
+}
+
 /// `REQUESTS` GETs spread over `CONNECTIONS` concurrent keep-alive clients, after a warm-up.
 pub async fn measure(client: &reqwest::Client, url: &str) -> anyhow::Result<Report> {
+    measure_n(client, url, REQUESTS).await
+}
+
+/// `requests` GETs spread over `CONNECTIONS` concurrent keep-alive clients, after a warm-up.
+pub async fn measure_n(
+    client: &reqwest::Client,
+    url: &str,
+    requests: usize,
+) -> anyhow::Result<Report> {
     let (client, url) = (client.clone(), Arc::<str>::from(url));
-    concurrently(move || {
+    concurrently_n(requests, move || {
         let (client, url) = (client.clone(), url.clone());
-        async move {
-            client
-                .get(&*url)
-                .send()
-                .await?
-                .error_for_status()?
-                .bytes()
-                .await?;
-            Ok(())
-        }
+        async move { fetch(&client, &url).await }
     })
     .await
 }
 
 /// `REQUESTS` runs of `step` over `CONNECTIONS` concurrent workers, after a warm-up of 100.
 pub async fn concurrently<F, Fut>(step: F) -> anyhow::Result<Report>
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = anyhow::Result<()>> + Send,
+{
+    concurrently_n(REQUESTS, step).await
+}
+
+/// `requests` runs of `step` over `CONNECTIONS` concurrent workers, after a warm-up of 100.
+pub async fn concurrently_n<F, Fut>(requests: usize, step: F) -> anyhow::Result<Report>
 where
     F: Fn() -> Fut + Clone + Send + 'static,
     Fut: Future<Output = anyhow::Result<()>> + Send,
@@ -155,8 +176,8 @@ where
         .map(|_| {
             let step = step.clone();
             tokio::spawn(async move {
-                let mut latencies = Vec::with_capacity(REQUESTS / CONNECTIONS);
-                for _ in 0..REQUESTS / CONNECTIONS {
+                let mut latencies = Vec::with_capacity(requests / CONNECTIONS);
+                for _ in 0..requests / CONNECTIONS {
                     let start = Instant::now();
                     step().await?;
                     latencies.push(start.elapsed());
@@ -165,7 +186,7 @@ where
             })
         })
         .collect();
-    let mut latencies = Vec::with_capacity(REQUESTS);
+    let mut latencies = Vec::with_capacity(requests);
     for worker in workers {
         latencies.extend(worker.await??);
     }

@@ -5,6 +5,7 @@ mod analytics;
 mod auth;
 mod budgets;
 mod categories;
+mod chatbot;
 mod events;
 mod expenses;
 mod json;
@@ -45,6 +46,7 @@ use crate::config::Config;
         (name = "receipts", description = "Receipt files: upload, view, delete"),
         (name = "budgets", description = "Monthly budgets and how they stand"),
         (name = "analytics", description = "The dashboard's numbers and time series"),
+        (name = "assistant", description = "Questions about your own spending, in plain language"),
         (name = "notifications", description = "The bell: budget alerts, read and unread"),
         (name = "events", description = "Live updates as server-sent events"),
     )
@@ -95,6 +97,7 @@ pub fn router(config: &Config) -> Router<AppState> {
         .routes(routes!(analytics::overview))
         .routes(routes!(analytics::trends))
         .routes(routes!(analytics::top_queries))
+        .routes(routes!(chatbot::query))
         .routes(routes!(notifications::list))
         .routes(routes!(notifications::mark_read))
         .routes(routes!(notifications::mark_all_read))

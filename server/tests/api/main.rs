@@ -1,6 +1,7 @@
 //! Integration tests: each starts the real server on a random port against its own database.
 
 mod analytics;
+mod assistant;
 mod auth;
 mod budgets;
 mod categories;
