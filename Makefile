@@ -16,7 +16,7 @@ export LEPTOS_OUTPUT_NAME := spendwise
 export CARGO_LEPTOS_VERSION := 0.3.11
 export WASM_BINDGEN_VERSION := 0.2.130
 
-.PHONY: run dev test bench tools test-tools fmt lint test-rust build e2e clean
+.PHONY: run dev test bench eval tools test-tools fmt lint test-rust build e2e clean
 
 run: tools build ## build (release) and serve on http://127.0.0.1:3000 with SQLite under data/
 	$(CARGO_TARGET_DIR)/release/spendwise serve
@@ -50,6 +50,10 @@ e2e:
 
 bench: tools build
 	cargo bench -p server --bench load
+
+# A debug build: it shares the compiled crates with `make test`, and runs in about a second.
+eval: ## accuracy of the assistant on eval/ (and of the language model when LLM_* is set)
+	cargo run -p server --example eval --features app/ssr -- eval
 
 clean:
 	cargo clean

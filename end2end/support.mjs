@@ -157,3 +157,17 @@ export function monthsBefore(isoDate, months, day) {
   const date = new Date(Date.UTC(year, month - 1 - months, day));
   return date.toISOString().slice(0, 10);
 }
+
+/** The administrator scripts/e2e.sh creates with `spendwise create-admin` before the server
+ * starts. (Registering one is not reliable: only the first account of a database becomes admin.) */
+export function adminAccount() {
+  const email = process.env.E2E_ADMIN_EMAIL;
+  const password = process.env.E2E_ADMIN_PASSWORD;
+  if (!email || !password) {
+    throw new Error(
+      "E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD are not set: run the tests through scripts/e2e.sh, " +
+        "or make an administrator with `spendwise create-admin` and set them",
+    );
+  }
+  return { email, password };
+}

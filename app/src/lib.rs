@@ -2,6 +2,7 @@
 //! functions, domain services) and to wasm with `hydrate` (the interactive page).
 #![recursion_limit = "256"]
 
+pub mod admin;
 pub mod analytics;
 pub mod assistant;
 pub mod auth;
@@ -57,7 +58,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/categories") view=|| view! { <RequireUser><categories::CategoriesPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/budgets") view=|| view! { <RequireUser><budgets::BudgetsPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/assistant") view=|| view! { <RequireUser><pages::Assistant/></RequireUser> }/>
-                    <Route path=path!("/admin") view=|| view! { <RequireAdmin><pages::Admin/></RequireAdmin> }/>
+                    <Route path=path!("/admin") view=|| view! { <RequireAdmin><admin::overview::AdminOverviewPage/></RequireAdmin> }/>
+                    <Route path=path!("/admin/users") view=|| view! { <RequireAdmin><admin::users::UsersPage/></RequireAdmin> } ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/activity") view=|| view! { <RequireAdmin><admin::activity::ActivityLogPage/></RequireAdmin> } ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=|| view! { <RequireUser><auth::ProfilePage/></RequireUser> }/>
                     <Route path=path!("/login") view=auth::LoginPage/>
                     <Route path=path!("/register") view=auth::RegisterPage/>

@@ -159,6 +159,8 @@ describe("the dashboard", () => {
       await page.waitForURL(customUrl);
       await eventually(async () => (await tableRows(donut)).length === 1, "the donut shows the custom range");
       assert.deepEqual(await tableRows(donut), [["Groceries", "20.00 USD"]]);
+      // Each chart loads on its own: the merchants may come a moment after the donut.
+      await eventually(async () => (await tableRows(merchants)).length === 1, "the merchants show the custom range");
       assert.deepEqual(await tableRows(merchants), [["Old Market", "20.00 USD"]]);
       assert.equal(await picker.locator("[aria-current='true']").textContent(), "Custom");
       assert.equal(await page.getByLabel("From", { exact: true }).inputValue(), from);

@@ -24,6 +24,8 @@ const BUILT_SITE_ROOT: &str = match option_env!("LEPTOS_SITE_ROOT") {
 
 /// The variables we read; anything else in the environment is ignored.
 const VARIABLES: &[&str] = &[
+    "ADMIN_SQL_ROW_CAP",
+    "ADMIN_SQL_TIMEOUT_SECS",
     "CLIENT_IP_HEADER",
     "COOKIE_SECURE",
     "DATABASE_URL",
@@ -32,6 +34,10 @@ const VARIABLES: &[&str] = &[
     "JWT_SECRET",
     "LEPTOS_SITE_ADDR",
     "LEPTOS_SITE_ROOT",
+    "LLM_API_KEY",
+    "LLM_BASE_URL",
+    "LLM_MODEL",
+    "LLM_TIMEOUT_SECS",
     "LOGIN_ATTEMPTS_PER_ACCOUNT",
     "LOGIN_ATTEMPTS_PER_IP",
     "MAX_IMPORT_BYTES",
@@ -101,7 +107,33 @@ pub struct Config {
     /// Questions one user may ask the assistant per minute (429 beyond).
     #[serde(rename = "ASSISTANT_QUESTIONS_PER_MINUTE")]
     pub assistant_questions_per_minute: NonZeroU32,
+    /// An OpenAI-compatible chat-completions server for the assistant, up to the version
+    /// segment (`http://127.0.0.1:11434/v1` for Ollama). Unset, and without `LLM_API_KEY`: the
+    /// built-in engine answers everything.
+    #[serde(rename = "LLM_BASE_URL")]
+    pub llm_base_url: Option<String>,
+    /// Setting only the key means OpenAI itself.
+    #[serde(rename = "LLM_API_KEY", skip_serializing)]
+    pub llm_api_key: Option<SecretString>,
+    #[serde(rename = "LLM_MODEL")]
+    pub llm_model: String,
+    /// For one question, retries included; past it the built-in engine answers.
+    #[serde(rename = "LLM_TIMEOUT_SECS")]
+    pub llm_timeout_secs: NonZeroU64,
+    /// How long one admin console query may run.
+    #[serde(rename = "ADMIN_SQL_TIMEOUT_SECS")]
+    pub admin_sql_timeout_secs: NonZeroU64,
+    /// Rows one admin console query returns at most.
+    #[serde(rename = "ADMIN_SQL_ROW_CAP")]
+    pub admin_sql_row_cap: NonZeroU64,
+    /// Tests only (no variable sets it): run the assistant's SQL without the parser guard, to
+    /// show the sandbox holds on its own.
+    #[serde(skip)]
+    pub assistant_sql_guard_off: bool,
 }
+
+/// Where OpenAI's API lives, for a configuration with a key and no base URL.
+const OPENAI_BASE_URL: &str = "https://api.openai.com/v1";
 
 impl Default for Config {
     fn default() -> Self {
@@ -126,6 +158,13 @@ impl Default for Config {
             receipt_max_pixels: NonZeroU64::new(40_000_000).expect("non-zero"),
             analytics_cache_entries: 10_000,
             assistant_questions_per_minute: NonZeroU32::new(30).expect("non-zero"),
+            llm_base_url: None,
+            llm_api_key: None,
+            llm_model: "gpt-4o-mini".to_string(),
+            llm_timeout_secs: NonZeroU64::new(20).expect("non-zero"),
+            admin_sql_timeout_secs: NonZeroU64::new(5).expect("non-zero"),
+            admin_sql_row_cap: NonZeroU64::new(10_000).expect("non-zero"),
+            assistant_sql_guard_off: false,
         }
     }
 }
@@ -184,6 +223,13 @@ impl Config {
                 "RECEIPT_STORE_URL `{url}` must start with s3:// or file:///"
             )));
         }
+        if let Some(url) = &self.llm_base_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(ConfigError(format!(
+                "LLM_BASE_URL `{url}` must start with http:// or https://"
+            )));
+        }
         if !(60..=3600).contains(&self.access_token_ttl_secs) {
             return Err(ConfigError(
                 "JWT_ACCESS_TTL_SECS must be between 60 and 3600 seconds".into(),
@@ -202,6 +248,23 @@ impl Config {
     /// The largest request body the app reads at all: an import file or a receipt upload.
     pub fn max_upload_bytes(&self) -> usize {
         self.max_import_bytes.max(self.max_receipt_request_bytes())
+    }
+
+    /// Where the assistant's model is, with its key; `None` when no model is configured.
+    pub fn llm_endpoint(&self) -> Option<(String, String)> {
+        let key = self
+            .llm_api_key
+            .as_ref()
+            .map(|key| key.expose_secret().to_string());
+        match (&self.llm_base_url, key) {
+            (None, None) => None,
+            (base_url, key) => Some((
+                base_url
+                    .clone()
+                    .unwrap_or_else(|| OPENAI_BASE_URL.to_string()),
+                key.unwrap_or_default(),
+            )),
+        }
     }
 
     /// The database to open: `DATABASE_URL`, or `spendwise.db` inside the data directory.

@@ -5,8 +5,9 @@ use std::{future::Future, net::SocketAddr, path::Path, sync::Arc, time::Duration
 use anyhow::Context;
 use app::{
     App,
+    admin::service::ConsoleLimits,
     analytics::service::AnalyticsCache,
-    assistant::service::{Assistant, Limits},
+    assistant::service::{Assistant, AssistantSettings, Guard, Limits, LlmSettings},
     expenses::service::TotalsCache,
     server::{AppState, settings::AuthSettings, throttle::LoginThrottle},
     shell,
@@ -40,6 +41,28 @@ use crate::{
     receipt_store, signing_key,
 };
 
+fn assistant_settings(config: &Config) -> AssistantSettings {
+    let limits = Limits::default();
+    AssistantSettings {
+        questions_per_minute: config.assistant_questions_per_minute,
+        limits,
+        llm: config
+            .llm_endpoint()
+            .map(|(base_url, api_key)| LlmSettings {
+                base_url,
+                api_key,
+                model: config.llm_model.clone(),
+                timeout: Duration::from_secs(config.llm_timeout_secs.get()),
+                max_rows: limits.max_rows,
+            }),
+        guard: if config.assistant_sql_guard_off {
+            Guard::Off
+        } else {
+            Guard::On
+        },
+    }
+}
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -70,7 +93,11 @@ impl Application {
             expense_totals: TotalsCache::default(),
             receipts,
             analytics: AnalyticsCache::new(config.analytics_cache_entries),
-            assistant: Assistant::new(config.assistant_questions_per_minute, Limits::default()),
+            assistant: Assistant::new(assistant_settings(&config)),
+            console: ConsoleLimits {
+                timeout: Duration::from_secs(config.admin_sql_timeout_secs.get()),
+                row_cap: usize::try_from(config.admin_sql_row_cap.get()).unwrap_or(usize::MAX),
+            },
         };
         Ok(Self {
             listener,

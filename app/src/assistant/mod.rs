@@ -7,11 +7,16 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Longer questions are refused: nobody asks about their spending in an essay.
 pub const MAX_QUESTION_CHARS: usize = 500;
+/// Conversations per history page unless the caller asks for fewer.
+pub const CONVERSATIONS_PER_PAGE: u64 = 20;
+/// The newest messages of a conversation that are shown when it is reopened.
+pub const MESSAGES_SHOWN: u64 = 200;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -73,4 +78,55 @@ pub struct Reply {
     pub cached: bool,
     /// Questions to try next, built from the user's own data.
     pub suggestions: Vec<String>,
+    /// Said alongside the answer, e.g. that the language model failed and the built-in engine
+    /// answered instead.
+    pub notice: Option<String>,
+}
+
+/// A conversation in the history list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ConversationSummary {
+    pub conversation_id: String,
+    /// Its first question.
+    pub title: String,
+    pub questions: u64,
+    pub started_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Conversations, most recently active first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ConversationPage {
+    pub conversations: Vec<ConversationSummary>,
+    /// Pass as `before` for the next page; `null` on the last page.
+    pub next_before: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    User,
+    Assistant,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Message {
+    pub speaker: Speaker,
+    /// The question, or the answer's sentence.
+    pub text: String,
+    /// The whole answer (table, SQL, chart) for the assistant's messages.
+    pub reply: Option<Reply>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A conversation reopened: its newest messages, oldest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Conversation {
+    pub conversation_id: String,
+    pub messages: Vec<Message>,
 }

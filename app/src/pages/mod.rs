@@ -17,17 +17,6 @@ pub fn Assistant() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn Admin() -> impl IntoView {
-    view! {
-        <Title text="Admin"/>
-        <ComingSoon
-            title="Admin"
-            description="User management, the database console and query analytics for administrators."
-        />
-    }
-}
-
 /// Rendered for any path no route matches; the server answers it with status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -6,8 +6,8 @@ use sea_orm::DatabaseConnection;
 
 use super::{settings::AuthSettings, throttle::LoginThrottle};
 use crate::{
-    analytics::service::AnalyticsCache, assistant::service::Assistant,
-    expenses::service::TotalsCache, receipts::service::ReceiptStore,
+    admin::service::ConsoleLimits, analytics::service::AnalyticsCache,
+    assistant::service::Assistant, expenses::service::TotalsCache, receipts::service::ReceiptStore,
 };
 
 /// Everything a request handler or server function needs, cheap to clone (handles only).
@@ -25,4 +25,6 @@ pub struct AppState {
     pub analytics: AnalyticsCache,
     /// The assistant's caches (answers, per-user sandboxes) and its rate limit.
     pub assistant: Assistant,
+    /// The admin database console's timeout and row cap.
+    pub console: ConsoleLimits,
 }

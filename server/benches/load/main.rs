@@ -12,6 +12,7 @@ use std::{
 
 use server::{Application, Config};
 
+mod assistant;
 mod auth;
 mod dashboard;
 mod expenses;
@@ -29,6 +30,7 @@ async fn main() -> anyhow::Result<()> {
         login_attempts_per_account: NonZeroU32::MAX,
         login_attempts_per_ip: NonZeroU32::MAX,
         max_sessions_per_user: NonZeroU64::MAX,
+        assistant_questions_per_minute: NonZeroU32::MAX,
         ..Config::default()
     };
     let application = Application::build(config).await?;
@@ -63,6 +65,7 @@ async fn main() -> anyhow::Result<()> {
     );
     expenses::run(&base, &signed_in, data_dir.path()).await?;
     dashboard::run(&base, &signed_in, &access_token, data_dir.path()).await?;
+    assistant::run(&base, &signed_in).await?;
     Ok(())
 }
 

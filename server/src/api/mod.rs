@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1`. Handlers are thin: read the request, call an app service, map
 //! the result. The OpenAPI document is generated from the handlers, so it cannot drift.
 
+mod admin;
 mod analytics;
 mod auth;
 mod budgets;
@@ -10,6 +11,7 @@ mod events;
 mod expenses;
 mod json;
 mod notifications;
+mod params;
 mod receipts;
 mod system;
 
@@ -49,6 +51,7 @@ use crate::config::Config;
         (name = "assistant", description = "Questions about your own spending, in plain language"),
         (name = "notifications", description = "The bell: budget alerts, read and unread"),
         (name = "events", description = "Live updates as server-sent events"),
+        (name = "admin", description = "Administrators only: users, the activity log, the database console"),
     )
 )]
 struct ApiDoc;
@@ -97,7 +100,17 @@ pub fn router(config: &Config) -> Router<AppState> {
         .routes(routes!(analytics::overview))
         .routes(routes!(analytics::trends))
         .routes(routes!(analytics::top_queries))
+        .routes(routes!(admin::list_users))
+        .routes(routes!(admin::update_user, admin::delete_user))
+        .routes(routes!(admin::revoke_sessions))
+        .routes(routes!(admin::activity))
+        .routes(routes!(admin::tables))
+        .routes(routes!(admin::query))
+        .routes(routes!(admin::explain))
         .routes(routes!(chatbot::query))
+        .routes(routes!(chatbot::history))
+        .routes(routes!(chatbot::conversation, chatbot::delete_conversation))
+        .routes(routes!(chatbot::suggestions))
         .routes(routes!(notifications::list))
         .routes(routes!(notifications::mark_read))
         .routes(routes!(notifications::mark_all_read))

@@ -1,5 +1,6 @@
 //! Integration tests: each starts the real server on a random port against its own database.
 
+mod admin;
 mod analytics;
 mod assistant;
 mod auth;

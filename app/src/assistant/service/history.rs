@@ -4,22 +4,40 @@
 
 use std::time::Duration;
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use std::collections::HashMap;
 
-use super::fingerprint::fingerprint;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, sea_query::ExprTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    answering::Executed,
+    builtin::Plan,
+    planner::{Example, Previous},
+};
 use crate::{
     AppError,
-    assistant::Reply,
+    assistant::{
+        Conversation, ConversationPage, ConversationSummary, MESSAGES_SHOWN, Message, Reply,
+        Source, Speaker,
+    },
     server::{
         Viewer, clock,
-        entities::{chat_messages, prelude::ChatMessages, query_log},
+        entities::{chat_messages, prelude::ChatMessages},
+        query_log::{self, Outcome},
     },
 };
 
 /// The origin the admin analytics group assistant queries under.
 const ORIGIN: &str = "assistant";
+const USER: &str = "user";
+const ASSISTANT: &str = "assistant";
+/// A conversation's title in the history list: the start of its first question.
+const TITLE_CHARS: usize = 80;
+/// Recent answers looked through for few-shot examples.
+const EXAMPLES_SCANNED: u64 = 50;
 
 fn millis(duration: Duration) -> i32 {
     i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
@@ -32,31 +50,84 @@ pub async fn owns_conversation(
     conversation_id: &str,
 ) -> Result<bool, AppError> {
     Ok(ChatMessages::find()
-        .filter(chat_messages::Column::UserId.eq(viewer.user_id))
-        .filter(chat_messages::Column::ConversationId.eq(conversation_id))
+        .filter(viewers_conversation(viewer, conversation_id))
         .one(db)
         .await?
         .is_some())
 }
 
-/// The last answer in a conversation with the plan it followed (for follow-up questions).
-pub async fn last_plan(
+/// What every assistant message keeps besides its sentence.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    #[serde(default)]
+    question: String,
+    reply: Reply,
+    plan: Option<Plan>,
+}
+
+fn stored(message: &chat_messages::Model) -> Option<Stored> {
+    serde_json::from_str(message.result_json.as_deref()?).ok()
+}
+
+fn viewers_conversation(viewer: &Viewer, conversation_id: &str) -> Condition {
+    Condition::all()
+        .add(chat_messages::Column::UserId.eq(viewer.user_id))
+        .add(chat_messages::Column::ConversationId.eq(conversation_id))
+}
+
+/// The last exchange in a conversation, for follow-up questions.
+pub async fn previous(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     conversation_id: &str,
-) -> Result<Option<serde_json::Value>, AppError> {
+) -> Result<Option<Previous>, AppError> {
     let last = ChatMessages::find()
-        .filter(chat_messages::Column::UserId.eq(viewer.user_id))
-        .filter(chat_messages::Column::ConversationId.eq(conversation_id))
-        .filter(chat_messages::Column::Role.eq("assistant"))
+        .filter(viewers_conversation(viewer, conversation_id))
+        .filter(chat_messages::Column::Role.eq(ASSISTANT))
         .order_by_desc(chat_messages::Column::Id)
         .one(db)
         .await?;
-    Ok(last
-        .and_then(|message| message.result_json)
-        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
-        .and_then(|mut result| result.get_mut("plan").map(serde_json::Value::take))
-        .filter(|plan| !plan.is_null()))
+    Ok(last.as_ref().and_then(stored).map(|stored| Previous {
+        question: stored.question,
+        sql: stored.reply.sql,
+        plan: stored.plan,
+    }))
+}
+
+/// The viewer's latest distinct questions whose SQL ran and found rows, newest first.
+pub async fn examples(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    wanted: usize,
+) -> Result<Vec<Example>, AppError> {
+    let recent = ChatMessages::find()
+        .filter(chat_messages::Column::UserId.eq(viewer.user_id))
+        .filter(chat_messages::Column::Role.eq(ASSISTANT))
+        .filter(chat_messages::Column::Sql.is_not_null())
+        .order_by_desc(chat_messages::Column::Id)
+        .limit(EXAMPLES_SCANNED)
+        .all(db)
+        .await?;
+    let mut examples: Vec<Example> = Vec::new();
+    for stored in recent.iter().filter_map(stored) {
+        let seen = examples
+            .iter()
+            .any(|example| example.question.eq_ignore_ascii_case(&stored.question));
+        if let Some(sql) = stored.reply.sql
+            && !stored.reply.rows.is_empty()
+            && !stored.question.is_empty()
+            && !seen
+        {
+            examples.push(Example {
+                question: stored.question,
+                sql,
+            });
+        }
+        if examples.len() == wanted {
+            break;
+        }
+    }
+    Ok(examples)
 }
 
 /// Stores the question and its reply (with the plan, for follow-ups).
@@ -65,36 +136,37 @@ pub async fn record_exchange(
     viewer: &Viewer,
     question: &str,
     reply: &Reply,
-    plan: Option<serde_json::Value>,
+    plan: Option<&Plan>,
     latency: Duration,
 ) -> Result<(), AppError> {
     let now = clock::now();
     chat_messages::ActiveModel {
         user_id: Set(viewer.user_id),
         conversation_id: Set(reply.conversation_id.clone()),
-        role: Set("user".into()),
+        role: Set(USER.into()),
         content: Set(question.to_string()),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    let result = serde_json::json!({ "reply": reply, "plan": plan });
+    let stored = serde_json::json!({ "question": question, "reply": reply, "plan": plan });
+    let source = if reply.cached {
+        "cache"
+    } else {
+        match reply.source {
+            Source::Builtin => "builtin",
+            Source::Llm => "llm",
+        }
+    };
     chat_messages::ActiveModel {
         user_id: Set(viewer.user_id),
         conversation_id: Set(reply.conversation_id.clone()),
-        role: Set("assistant".into()),
+        role: Set(ASSISTANT.into()),
         content: Set(reply.answer.clone()),
         sql: Set(reply.sql.clone()),
-        result_json: Set(Some(result.to_string())),
-        source: Set(Some(if reply.cached {
-            "cache".into()
-        } else {
-            serde_json::to_value(reply.source)
-                .ok()
-                .and_then(|value| value.as_str().map(str::to_string))
-                .unwrap_or_default()
-        })),
+        result_json: Set(Some(stored.to_string())),
+        source: Set(Some(source.into())),
         latency_ms: Set(Some(millis(latency))),
         created_at: Set(now),
         ..Default::default()
@@ -104,41 +176,135 @@ pub async fn record_exchange(
     Ok(())
 }
 
-/// How a query ended, for the query log.
-pub enum Outcome<'a> {
-    Ran {
-        rows: usize,
-    },
-    Failed {
-        status: &'static str,
-        error: &'a str,
-    },
+/// The viewer's conversations, most recently active first, `limit` at a time.
+pub async fn conversations(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<ConversationPage, AppError> {
+    let last_id = chat_messages::Column::Id.max();
+    let mut query = ChatMessages::find()
+        .select_only()
+        .column(chat_messages::Column::ConversationId)
+        .column_as(chat_messages::Column::Id.min(), "first_id")
+        .column_as(last_id.clone(), "last_id")
+        .column_as(chat_messages::Column::Id.count(), "messages")
+        .filter(chat_messages::Column::UserId.eq(viewer.user_id))
+        .group_by(chat_messages::Column::ConversationId);
+    if let Some(before) = before {
+        query = query.having(last_id.clone().lt(before));
+    }
+    let mut rows: Vec<(String, i64, i64, i64)> = query
+        .order_by_desc(last_id)
+        .limit(limit + 1)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(limit as usize);
+    let ends: HashMap<i64, chat_messages::Model> = ChatMessages::find()
+        .filter(chat_messages::Column::UserId.eq(viewer.user_id))
+        .filter(
+            chat_messages::Column::Id
+                .is_in(rows.iter().flat_map(|(_, first, last, _)| [*first, *last])),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|message| (message.id, message))
+        .collect();
+    let conversations = rows
+        .iter()
+        .filter_map(|(conversation_id, first, last, messages)| {
+            let (first, last) = (ends.get(first)?, ends.get(last)?);
+            Some(ConversationSummary {
+                conversation_id: conversation_id.clone(),
+                title: first.content.chars().take(TITLE_CHARS).collect(),
+                questions: (*messages as u64).div_ceil(2),
+                started_at: first.created_at,
+                updated_at: last.created_at,
+            })
+        })
+        .collect();
+    Ok(ConversationPage {
+        conversations,
+        next_before: rows.last().filter(|_| more).map(|(_, _, last, _)| *last),
+    })
+}
+
+/// A conversation's newest messages, oldest first; `None` when the viewer has no such one.
+pub async fn conversation(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    conversation_id: &str,
+) -> Result<Option<Conversation>, AppError> {
+    let mut messages = ChatMessages::find()
+        .filter(viewers_conversation(viewer, conversation_id))
+        .order_by_desc(chat_messages::Column::Id)
+        .limit(MESSAGES_SHOWN)
+        .all(db)
+        .await?;
+    if messages.is_empty() {
+        return Ok(None);
+    }
+    messages.reverse();
+    let messages = messages
+        .into_iter()
+        .map(|message| {
+            let assistant = message.role == ASSISTANT;
+            Message {
+                speaker: if assistant {
+                    Speaker::Assistant
+                } else {
+                    Speaker::User
+                },
+                reply: stored(&message)
+                    .filter(|_| assistant)
+                    .map(|stored| stored.reply),
+                text: message.content,
+                created_at: message.created_at,
+            }
+        })
+        .collect();
+    Ok(Some(Conversation {
+        conversation_id: conversation_id.to_string(),
+        messages,
+    }))
+}
+
+/// Deletes a conversation; `false` when the viewer has no such one.
+pub async fn delete_conversation(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    conversation_id: &str,
+) -> Result<bool, AppError> {
+    let deleted = ChatMessages::delete_many()
+        .filter(viewers_conversation(viewer, conversation_id))
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected > 0)
 }
 
 pub async fn log_query(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
-    sql: &str,
-    duration: Duration,
-    outcome: Outcome<'_>,
+    executed: &Executed,
 ) -> Result<(), AppError> {
-    let (status, rows, error) = match outcome {
-        Outcome::Ran { rows } => ("ok", i64::try_from(rows).ok(), None),
-        Outcome::Failed { status, error } => (status, None, Some(error.to_string())),
+    let outcome = match &executed.outcome {
+        Ok(rows) => Outcome::Ran { rows: *rows },
+        Err(failure) => Outcome::Failed {
+            status: failure.status,
+            error: failure.message.clone(),
+        },
     };
-    query_log::ActiveModel {
-        user_id: Set(Some(viewer.user_id)),
-        origin: Set(ORIGIN.into()),
-        fingerprint: Set(fingerprint(sql)),
-        sql: Set(sql.to_string()),
-        duration_ms: Set(millis(duration)),
-        row_count: Set(rows),
-        status: Set(status.into()),
-        error: Set(error),
-        created_at: Set(clock::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    query_log::record(
+        db,
+        viewer.user_id,
+        ORIGIN,
+        &executed.sql,
+        executed.duration,
+        outcome,
+    )
+    .await
 }

@@ -1,13 +1,15 @@
 //! From a question to an answer:
-//! 1. validate it, find the conversation (and the plan of its last answer, for follow-ups);
+//! 1. validate it, find the conversation (and its last exchange, for follow-ups);
 //! 2. answer from the cache when the same question met the same data version before;
-//! 3. plan it with the built-in engine into SQL built by sea-query;
+//! 3. plan it: the language model when configured, else (or when it fails) the built-in engine;
 //! 4. check the SQL with the guard, run it in the user's sandbox (a private copy of their rows);
-//! 5. phrase the answer, suggest what to ask next, and log the exchange and the query.
+//! 5. phrase the answer, suggest what to ask next, and log the exchange and every query run.
 
-mod fingerprint;
+mod answering;
 mod guard;
 mod history;
+mod llm;
+mod planner;
 mod sandbox;
 
 pub mod builtin;
@@ -22,18 +24,28 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use moka::sync::Cache;
 use sea_orm::DatabaseConnection;
 
-pub use sandbox::{Limits, SandboxCache};
+pub use answering::{Answered, Executed, Guard, Names, Options, answer, names_in};
+pub use llm::{LlmPlanner, LlmSettings};
+pub use planner::{Builtin, Context, Example, Planned, Planner, Previous, Unplanned};
+pub use sandbox::{BudgetRow, CategoryRow, ExpenseRow, Limits, Sandbox, SandboxCache};
 
-use self::{
-    builtin::{Plan, Vocabulary},
-    history::Outcome,
-    sandbox::{ResultSet, Sandbox, SandboxError},
+use self::builtin::{Plan, Vocabulary};
+use super::{
+    Ask, CONVERSATIONS_PER_PAGE, Conversation, ConversationPage, MAX_QUESTION_CHARS, Reply,
 };
-use super::{Ask, MAX_QUESTION_CHARS, Reply, Source};
 use crate::{AppError, expenses::service::user_context, server::Viewer};
 
-/// Merchants offered to the engine for matching names: the user's most frequent ones.
-const VOCABULARY_MERCHANTS: usize = 500;
+/// Past questions shown to the model as worked examples.
+const EXAMPLES: usize = 5;
+
+/// How the assistant is set up (from the configuration).
+pub struct AssistantSettings {
+    pub questions_per_minute: NonZeroU32,
+    pub limits: Limits,
+    /// `None`: the built-in engine answers everything.
+    pub llm: Option<LlmSettings>,
+    pub guard: Guard,
+}
 
 /// Everything the assistant keeps between requests; one per application.
 #[derive(Clone)]
@@ -41,7 +53,8 @@ pub struct Assistant {
     sandboxes: SandboxCache,
     answers: Cache<AnswerKey, (Reply, Option<Plan>)>,
     per_user: Arc<DefaultKeyedRateLimiter<i64>>,
-    limits: Limits,
+    model: Option<Arc<LlmPlanner>>,
+    options: Options,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
@@ -54,15 +67,21 @@ struct AnswerKey {
 }
 
 impl Assistant {
-    pub fn new(questions_per_minute: NonZeroU32, limits: Limits) -> Self {
+    pub fn new(settings: AssistantSettings) -> Self {
         Self {
             sandboxes: SandboxCache::new(32),
             answers: Cache::builder()
                 .max_capacity(10_000)
                 .time_to_idle(Duration::from_secs(30 * 60))
                 .build(),
-            per_user: Arc::new(RateLimiter::keyed(Quota::per_minute(questions_per_minute))),
-            limits,
+            per_user: Arc::new(RateLimiter::keyed(Quota::per_minute(
+                settings.questions_per_minute,
+            ))),
+            model: settings.llm.map(|llm| Arc::new(LlmPlanner::new(llm))),
+            options: Options {
+                limits: settings.limits,
+                guard: settings.guard,
+            },
         }
     }
 }
@@ -88,46 +107,31 @@ fn question_text(ask: &Ask) -> Result<String, AppError> {
     Ok(question)
 }
 
-fn sandbox_error(error: SandboxError) -> AppError {
-    match error {
-        SandboxError::Copy(message) => {
-            tracing::error!(%message, "the assistant's sandbox could not be built");
+/// The viewer's sandbox and the names in it.
+async fn sandbox_and_names(
+    db: &DatabaseConnection,
+    assistant: &Assistant,
+    viewer: &Viewer,
+) -> Result<(Arc<Sandbox>, Names), AppError> {
+    let sandbox = assistant
+        .sandboxes
+        .for_viewer(db, viewer)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "the assistant's sandbox could not be built");
             AppError::Internal
-        }
-        other => AppError::validation("question", other.to_string()),
-    }
+        })?;
+    let names = names_in(&sandbox).await?;
+    Ok((sandbox, names))
 }
 
-/// The user's categories and most frequent merchants, read from their sandbox.
-async fn vocabulary_of(sandbox: &Sandbox) -> Result<(Vec<(i64, String)>, Vec<String>), AppError> {
-    let categories = sandbox
-        .run(
-            "SELECT id, name FROM categories ORDER BY name",
-            Limits::default(),
-        )
-        .await
-        .map_err(sandbox_error)?;
-    let merchants = sandbox
-        .run(
-            &format!(
-                "SELECT merchant FROM expenses WHERE merchant <> '' GROUP BY merchant \
-                 ORDER BY count(*) DESC LIMIT {VOCABULARY_MERCHANTS}"
-            ),
-            Limits::default(),
-        )
-        .await
-        .map_err(sandbox_error)?;
-    let categories = categories
-        .rows
-        .into_iter()
-        .filter_map(|row| Some((row.first()?.as_i64()?, row.get(1)?.as_str()?.to_string())))
-        .collect();
-    let merchants = merchants
-        .rows
-        .into_iter()
-        .filter_map(|row| Some(row.first()?.as_str()?.to_string()))
-        .collect();
-    Ok((categories, merchants))
+fn vocabulary<'a>(viewer: &'a Viewer, names: &'a Names) -> Vocabulary<'a> {
+    Vocabulary {
+        today: user_context(viewer).today,
+        base_currency: viewer.base_currency.code,
+        categories: &names.categories,
+        merchants: &names.merchants,
+    }
 }
 
 pub async fn ask(
@@ -148,10 +152,7 @@ pub async fn ask(
             if !history::owns_conversation(db, viewer, id).await? {
                 return Err(AppError::not_found("No such conversation."));
             }
-            let previous = history::last_plan(db, viewer, id)
-                .await?
-                .and_then(|plan| serde_json::from_value::<Plan>(plan).ok());
-            (id.clone(), previous)
+            (id.clone(), history::previous(db, viewer, id).await?)
         }
         None => (uuid::Uuid::new_v4().to_string(), None),
     };
@@ -161,7 +162,7 @@ pub async fn ask(
         question: question.to_lowercase(),
         previous: previous
             .as_ref()
-            .and_then(|plan| serde_json::to_string(plan).ok()),
+            .and_then(|previous| serde_json::to_string(&(&previous.sql, &previous.plan)).ok()),
     };
     let (reply, plan) = match assistant.answers.get(&key) {
         Some((mut reply, plan)) => {
@@ -169,8 +170,13 @@ pub async fn ask(
             (reply, plan)
         }
         None => {
-            let answered = answer(db, assistant, viewer, &question, previous.as_ref()).await?;
-            assistant.answers.insert(key, answered.clone());
+            let answered =
+                answer_afresh(db, assistant, viewer, &question, previous.as_ref()).await?;
+            let answered = (answered.reply, answered.plan);
+            // A fallback after a model failure is not kept: the model may answer next time.
+            if answered.0.notice.is_none() {
+                assistant.answers.insert(key, answered.clone());
+            }
             answered
         }
     };
@@ -178,83 +184,105 @@ pub async fn ask(
         conversation_id,
         ..reply
     };
-    let plan = plan.and_then(|plan| serde_json::to_value(plan).ok());
-    history::record_exchange(db, viewer, &question, &reply, plan, started.elapsed()).await?;
+    history::record_exchange(
+        db,
+        viewer,
+        &question,
+        &reply,
+        plan.as_ref(),
+        started.elapsed(),
+    )
+    .await?;
     Ok(reply)
 }
 
-/// Plans, checks, runs and phrases one question.
-async fn answer(
+async fn answer_afresh(
     db: &DatabaseConnection,
     assistant: &Assistant,
     viewer: &Viewer,
     question: &str,
-    previous: Option<&Plan>,
-) -> Result<(Reply, Option<Plan>), AppError> {
-    let sandbox = assistant
-        .sandboxes
-        .for_viewer(db, viewer)
-        .await
-        .map_err(sandbox_error)?;
-    let (categories, merchants) = vocabulary_of(&sandbox).await?;
-    let vocabulary = Vocabulary {
-        today: user_context(viewer).today,
-        base_currency: viewer.base_currency.code,
-        categories: &categories,
-        merchants: &merchants,
+    previous: Option<&Previous>,
+) -> Result<Answered, AppError> {
+    let (sandbox, names) = sandbox_and_names(db, assistant, viewer).await?;
+    let vocabulary = vocabulary(viewer, &names);
+    let examples = match assistant.model {
+        Some(_) => history::examples(db, viewer, EXAMPLES).await?,
+        None => Vec::new(),
     };
-    let suggestions = builtin::suggestions(&vocabulary);
-    let unanswered = |answer: String, suggestions: Vec<String>| Reply {
-        conversation_id: String::new(),
-        answer,
-        sql: None,
-        columns: Vec::new(),
-        rows: Vec::new(),
-        truncated: false,
-        chart: None,
-        source: Source::Builtin,
-        cached: false,
-        suggestions,
+    let context = Context {
+        vocabulary: &vocabulary,
+        time_zone: viewer.time_zone.name(),
+        previous,
+        examples: &examples,
     };
-    let plan = match builtin::understand(question, &vocabulary, previous) {
-        Ok(plan) => plan,
-        Err(not_understood) => {
-            let mut offered = not_understood.suggestions;
-            offered.extend(suggestions);
-            offered.dedup();
-            return Ok((unanswered(not_understood.message, offered), None));
+    let mut executed = Vec::new();
+    let answered = answer(
+        &sandbox,
+        &context,
+        question,
+        assistant.model.as_deref(),
+        assistant.options,
+        &mut executed,
+    )
+    .await;
+    for query in &executed {
+        history::log_query(db, viewer, query).await?;
+    }
+    answered
+}
+
+/// Questions to start with, built from the viewer's own data.
+pub async fn suggestions(
+    db: &DatabaseConnection,
+    assistant: &Assistant,
+    viewer: &Viewer,
+) -> Result<Vec<String>, AppError> {
+    let (_, names) = sandbox_and_names(db, assistant, viewer).await?;
+    Ok(builtin::suggestions(&vocabulary(viewer, &names)))
+}
+
+/// The viewer's conversations, newest activity first; `before` continues from a page's
+/// `next_before`.
+pub async fn conversations(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    before: Option<i64>,
+    limit: Option<u64>,
+) -> Result<ConversationPage, AppError> {
+    let limit = match limit {
+        None => CONVERSATIONS_PER_PAGE,
+        Some(limit @ 1..=100) => limit,
+        Some(_) => {
+            return Err(AppError::validation(
+                "limit",
+                "limit must be between 1 and 100.",
+            ));
         }
     };
-    let sql = guard::check(
-        &builtin::to_sql(&plan, &vocabulary),
-        assistant.limits.max_rows as u64,
-    )
-    .map_err(|refusal| AppError::validation("question", refusal.0))?;
-    let ran = Instant::now();
-    let result: Result<ResultSet, SandboxError> = sandbox.run(&sql, assistant.limits).await;
-    let outcome = match &result {
-        Ok(result) => Outcome::Ran {
-            rows: result.rows.len(),
-        },
-        Err(SandboxError::Timeout(_)) => Outcome::Failed {
-            status: "timeout",
-            error: "timed out",
-        },
-        Err(error) => Outcome::Failed {
-            status: "error",
-            error: &error.to_string(),
-        },
-    };
-    history::log_query(db, viewer, &sql, ran.elapsed(), outcome).await?;
-    let result = result.map_err(sandbox_error)?;
-    let reply = Reply {
-        answer: builtin::answer(&plan, &result.columns, &result.rows, &vocabulary),
-        sql: Some(sql),
-        chart: builtin::chart_for(&plan),
-        columns: result.columns,
-        rows: result.rows,
-        truncated: result.truncated,
-        ..unanswered(String::new(), suggestions)
-    };
-    Ok((reply, Some(plan)))
+    history::conversations(db, viewer, before, limit).await
+}
+
+fn no_such_conversation() -> AppError {
+    AppError::not_found("No such conversation.")
+}
+
+pub async fn conversation(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    conversation_id: &str,
+) -> Result<Conversation, AppError> {
+    history::conversation(db, viewer, conversation_id)
+        .await?
+        .ok_or_else(no_such_conversation)
+}
+
+pub async fn delete_conversation(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    conversation_id: &str,
+) -> Result<(), AppError> {
+    match history::delete_conversation(db, viewer, conversation_id).await? {
+        true => Ok(()),
+        false => Err(no_such_conversation()),
+    }
 }

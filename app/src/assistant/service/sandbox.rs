@@ -12,26 +12,26 @@
 //! The copy is cached per user and data version, so repeated questions skip the copy; any write
 //! bumps the version and the next question copies afresh.
 
+mod lock;
+mod rows;
+
 use std::{
-    ffi::{CStr, c_char, c_int, c_void},
-    str::FromStr,
     sync::Arc,
     time::{Duration, Instant},
 };
 
 use futures_util::TryStreamExt;
-use libsqlite3_sys as ffi;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::Value;
-use sqlx::{
-    Column, ConnectOptions, Connection, Row, SqliteConnection, TypeInfo, ValueRef,
-    sqlite::{SqliteConnectOptions, SqliteRow},
-};
+use sqlx::{Column, Row, SqliteConnection};
 use tokio::sync::Mutex;
 
+pub use self::rows::{BudgetRow, CategoryRow, ExpenseRow};
+use self::{lock::lock_down, rows::Filling};
 use crate::server::{
     Viewer,
     entities::{budgets, categories, expenses, prelude::*},
+    row_values,
 };
 
 /// The relations a question may read, as the model and the "show SQL" toggle see them.
@@ -157,30 +157,14 @@ fn copy_error(error: impl std::fmt::Display) -> SandboxError {
 impl Sandbox {
     /// A fresh in-memory database with `user_id`'s rows, then locked down for reading.
     pub async fn copy(db: &DatabaseConnection, user_id: i64) -> Result<Self, SandboxError> {
-        let mut connection = SqliteConnectOptions::from_str("sqlite::memory:")
-            .map_err(copy_error)?
-            .connect()
-            .await
-            .map_err(copy_error)?;
-        sqlx::raw_sql(SCHEMA)
-            .execute(&mut connection)
-            .await
-            .map_err(copy_error)?;
-        let mut txn = connection.begin().await.map_err(copy_error)?;
+        let mut filling = Filling::new().await?;
         for category in Categories::find()
             .filter(categories::Column::UserId.eq(user_id))
             .all(db)
             .await
             .map_err(copy_error)?
         {
-            sqlx::query("INSERT INTO categories VALUES (?, ?, ?, ?)")
-                .bind(category.id)
-                .bind(category.name)
-                .bind(category.color)
-                .bind(category.archived)
-                .execute(&mut *txn)
-                .await
-                .map_err(copy_error)?;
+            filling.category(category.into()).await?;
         }
         for budget in Budgets::find()
             .filter(budgets::Column::UserId.eq(user_id))
@@ -188,16 +172,7 @@ impl Sandbox {
             .await
             .map_err(copy_error)?
         {
-            sqlx::query("INSERT INTO budgets VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(budget.id)
-                .bind(budget.category_id)
-                .bind(budget.amount_minor)
-                .bind(budget.currency)
-                .bind(budget.starts_on.to_string())
-                .bind(budget.rollover)
-                .execute(&mut *txn)
-                .await
-                .map_err(copy_error)?;
+            filling.budget(budget.into()).await?;
         }
         // In id order, a batch at a time: a large history never sits in memory twice.
         let mut after = 0_i64;
@@ -213,31 +188,29 @@ impl Sandbox {
             let Some(last) = batch.last() else { break };
             after = last.id;
             for expense in batch {
-                sqlx::query("INSERT INTO expenses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(expense.id)
-                    .bind(expense.category_id)
-                    .bind(expense.amount_minor)
-                    .bind(expense.currency)
-                    .bind(expense.spent_on.to_string())
-                    .bind(expense.merchant)
-                    .bind(expense.note)
-                    .bind(expense.tags)
-                    .bind(expense.receipt_id.is_some())
-                    .bind(expense.created_at.to_rfc3339())
-                    .execute(&mut *txn)
-                    .await
-                    .map_err(copy_error)?;
+                filling.expense(expense.into()).await?;
             }
         }
-        txn.commit().await.map_err(copy_error)?;
-        sqlx::raw_sql("PRAGMA query_only = ON")
-            .execute(&mut connection)
-            .await
-            .map_err(copy_error)?;
-        lock_down(&mut connection).await?;
-        Ok(Self {
-            connection: Mutex::new(connection),
-        })
+        filling.finish().await
+    }
+
+    /// A sandbox over rows given directly, as the evaluation builds one from `eval/dataset.json`.
+    pub async fn from_rows(
+        categories: impl IntoIterator<Item = CategoryRow>,
+        budgets: impl IntoIterator<Item = BudgetRow>,
+        expenses: impl IntoIterator<Item = ExpenseRow>,
+    ) -> Result<Self, SandboxError> {
+        let mut filling = Filling::new().await?;
+        for category in categories {
+            filling.category(category).await?;
+        }
+        for budget in budgets {
+            filling.budget(budget).await?;
+        }
+        for expense in expenses {
+            filling.expense(expense).await?;
+        }
+        filling.finish().await
     }
 
     /// Runs one query within `limits`. Rows beyond `max_rows` (or `max_bytes` of cell text) are
@@ -286,7 +259,7 @@ async fn collect(
         if result.columns.is_empty() {
             result.columns = row.columns().iter().map(|c| c.name().to_string()).collect();
         }
-        let cells = cells(&row);
+        let cells = row_values::sqlite(&row);
         bytes += cells
             .iter()
             .map(|cell| cell.to_string().len())
@@ -298,82 +271,4 @@ async fn collect(
         result.rows.push(cells);
     }
     Ok(result)
-}
-
-/// SQLite values as JSON: integers and reals as numbers, text as strings, blobs by size only.
-fn cells(row: &SqliteRow) -> Vec<Value> {
-    (0..row.columns().len())
-        .map(|index| {
-            let Ok(raw) = row.try_get_raw(index) else {
-                return Value::Null;
-            };
-            if raw.is_null() {
-                return Value::Null;
-            }
-            match raw.type_info().name() {
-                "INTEGER" => row
-                    .try_get::<i64, _>(index)
-                    .map_or(Value::Null, Value::from),
-                "REAL" => row
-                    .try_get::<f64, _>(index)
-                    .map_or(Value::Null, Value::from),
-                "BLOB" => row
-                    .try_get::<Vec<u8>, _>(index)
-                    .map_or(Value::Null, |blob| format!("({} bytes)", blob.len()).into()),
-                _ => row
-                    .try_get::<String, _>(index)
-                    .map_or(Value::Null, Value::from),
-            }
-        })
-        .collect()
-}
-
-/// Longest string or blob a query may build, and the longest SQL text it may be.
-const MAX_VALUE_BYTES: c_int = 1024 * 1024;
-const MAX_SQL_BYTES: c_int = 64 * 1024;
-
-async fn lock_down(connection: &mut SqliteConnection) -> Result<(), SandboxError> {
-    let mut handle = connection.lock_handle().await.map_err(copy_error)?;
-    let raw = handle.as_raw_handle().as_ptr();
-    // SAFETY: `raw` is this connection's live handle, held locked for the duration of the calls;
-    // the authorizer is a plain function with no state to outlive the connection.
-    unsafe {
-        ffi::sqlite3_limit(raw, ffi::SQLITE_LIMIT_ATTACHED, 0);
-        ffi::sqlite3_limit(raw, ffi::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
-        ffi::sqlite3_limit(raw, ffi::SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES);
-        ffi::sqlite3_limit(raw, ffi::SQLITE_LIMIT_COMPOUND_SELECT, 20);
-        ffi::sqlite3_limit(raw, ffi::SQLITE_LIMIT_EXPR_DEPTH, 100);
-        let status =
-            ffi::sqlite3_set_authorizer(raw, Some(authorize), std::ptr::null_mut::<c_void>());
-        if status != ffi::SQLITE_OK {
-            return Err(SandboxError::Copy("the authorizer could not be set".into()));
-        }
-    }
-    Ok(())
-}
-
-/// SQLite asks this for every action a statement would take, while preparing it.
-unsafe extern "C" fn authorize(
-    _: *mut c_void,
-    action: c_int,
-    first: *const c_char,
-    second: *const c_char,
-    _: *const c_char,
-    _: *const c_char,
-) -> c_int {
-    // SAFETY: SQLite passes NUL-terminated strings or null.
-    let text = |pointer: *const c_char| unsafe {
-        (!pointer.is_null()).then(|| CStr::from_ptr(pointer).to_string_lossy().to_lowercase())
-    };
-    let allowed = match action {
-        ffi::SQLITE_SELECT => true,
-        ffi::SQLITE_READ => text(first).is_some_and(|table| TABLES.contains(&table.as_str())),
-        ffi::SQLITE_FUNCTION => text(second).is_some_and(|name| FUNCTIONS.contains(&name.as_str())),
-        _ => false,
-    };
-    if allowed {
-        ffi::SQLITE_OK
-    } else {
-        ffi::SQLITE_DENY
-    }
 }

@@ -12,6 +12,8 @@ use crate::{
     helpers::{TestUser, on_every_backend},
 };
 
+mod history;
+
 const ASK: &str = "/api/v1/chatbot/query";
 
 async fn ask(user: &TestUser, question: &str, conversation_id: Option<&str>) -> Response {

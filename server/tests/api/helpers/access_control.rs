@@ -83,3 +83,61 @@ async fn view(owner: &TestUser, path: &str) -> Value {
     assert_eq!(response.status(), 200, "the owner can read {path}");
     response.json().await.expect("json")
 }
+
+/// Calls each server function (`endpoint`, form arguments), with `access_token` as a bearer
+/// token or without any credentials, and asserts the error status and code: e.g. 401
+/// `unauthorized` without a session, 403 `forbidden` for a user calling an admin function.
+pub async fn assert_server_fns_refuse(
+    app: &TestApp,
+    access_token: Option<&str>,
+    calls: &[(&str, Vec<(&str, String)>)],
+    status: u16,
+    code: &str,
+) {
+    for (endpoint, form) in calls {
+        let mut request = app.client.post(app.url(endpoint)).form(form);
+        if let Some(token) = access_token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("sent");
+        let actual = response.status().as_u16();
+        let error: Value = response.json().await.expect("json");
+        assert_eq!(
+            (actual, error["code"].as_str()),
+            (status, Some(code)),
+            "{endpoint}: {error}"
+        );
+    }
+}
+
+/// Asserts the OpenAPI document lists each `(path, method)` under `tag`, behind the bearer
+/// scheme, and defines each schema.
+pub async fn assert_documented(
+    app: &TestApp,
+    tag: &str,
+    operations: &[(&str, &str)],
+    schemas: &[&str],
+) {
+    let document: Value = app
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .expect("json");
+    for (path, method) in operations {
+        let operation = &document["paths"][path][method];
+        assert!(operation.is_object(), "{method} {path} is documented");
+        assert_eq!(operation["tags"][0], tag, "{method} {path}");
+        assert_eq!(
+            operation["security"],
+            serde_json::json!([{ "bearer": [] }]),
+            "{method} {path}"
+        );
+    }
+    for schema in schemas {
+        assert!(
+            document["components"]["schemas"][schema].is_object(),
+            "{schema} is documented"
+        );
+    }
+}

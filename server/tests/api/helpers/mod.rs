@@ -14,7 +14,8 @@ use server::{Application, Config};
 use tempfile::TempDir;
 
 pub use access_control::{
-    ApiRequest, assert_other_user_gets_404, assert_other_user_gets_404_from_server_fn,
+    ApiRequest, assert_documented, assert_other_user_gets_404,
+    assert_other_user_gets_404_from_server_fn, assert_server_fns_refuse,
 };
 pub use cookies::{ACCESS_COOKIE, REFRESH_COOKIE, set_cookie, sets_cookie};
 pub use database::{Backend, TestDatabase};

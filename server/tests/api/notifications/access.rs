@@ -8,8 +8,9 @@ use super::{LIST, READ_ALL, bell, ids, read_path, rows_of, titles, use_up};
 use crate::{
     expenses::assert_error,
     helpers::{
-        ApiRequest, assert_other_user_gets_404, assert_other_user_gets_404_from_server_fn,
-        on_every_backend, spawn_app,
+        ApiRequest, assert_documented, assert_other_user_gets_404,
+        assert_other_user_gets_404_from_server_fn, assert_server_fns_refuse, on_every_backend,
+        spawn_app,
     },
 };
 
@@ -100,56 +101,32 @@ on_every_backend!(notifications_need_a_session, |app| {
     for attempt in attempts {
         assert_error(attempt.send().await.expect("sent"), 401, "unauthorized").await;
     }
-    for (endpoint, form) in [
-        ("/api/notifications/list", vec![]),
-        ("/api/notifications/read", vec![("id", id.to_string())]),
-        ("/api/notifications/read_all", vec![]),
-    ] {
-        let response = app
-            .client
-            .post(app.url(endpoint))
-            .form(&form)
-            .send()
-            .await
-            .expect("sent");
-        let status = response.status().as_u16();
-        let error: Value = response.json().await.expect("json");
-        assert_eq!(
-            (status, &error["code"]),
-            (401, &json!("unauthorized")),
-            "{endpoint}: {error}"
-        );
-    }
+    assert_server_fns_refuse(
+        &app,
+        None,
+        &[
+            ("/api/notifications/list", vec![]),
+            ("/api/notifications/read", vec![("id", id.to_string())]),
+            ("/api/notifications/read_all", vec![]),
+        ],
+        401,
+        "unauthorized",
+    )
+    .await;
     assert_eq!(bell(&user).await, before, "nothing was marked read");
 });
 
 #[tokio::test]
 async fn the_openapi_document_lists_the_notification_endpoints() {
-    let app = spawn_app().await;
-    let document: Value = app
-        .get("/api/v1/openapi.json")
-        .await
-        .json()
-        .await
-        .expect("json");
-    for (path, method) in [
-        ("/notifications", "get"),
-        ("/notifications/{id}/read", "post"),
-        ("/notifications/read-all", "post"),
-    ] {
-        let operation = &document["paths"][path][method];
-        assert!(operation.is_object(), "{method} {path} is documented");
-        assert_eq!(operation["tags"][0], "notifications", "{method} {path}");
-        assert_eq!(
-            operation["security"],
-            json!([{ "bearer": [] }]),
-            "{method} {path}"
-        );
-    }
-    for schema in ["Notifications", "NotificationView", "MarkedRead"] {
-        assert!(
-            document["components"]["schemas"][schema].is_object(),
-            "{schema} is documented"
-        );
-    }
+    assert_documented(
+        &spawn_app().await,
+        "notifications",
+        &[
+            ("/notifications", "get"),
+            ("/notifications/{id}/read", "post"),
+            ("/notifications/read-all", "post"),
+        ],
+        &["Notifications", "NotificationView", "MarkedRead"],
+    )
+    .await;
 }

@@ -7,7 +7,7 @@ mod attach;
 mod formats;
 mod limits;
 mod rejected;
-mod samples;
+pub mod samples;
 mod server_functions;
 mod serving;
 mod sweep;

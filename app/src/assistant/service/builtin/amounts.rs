@@ -11,19 +11,28 @@ pub struct AmountRange {
     pub min_minor: Option<i64>,
     pub max_minor: Option<i64>,
     pub currency: String,
+    /// "over 50": the bound itself is left out (`>` rather than `>=`).
+    #[serde(default)]
+    pub min_exclusive: bool,
+    /// "under 10": `<` rather than `<=`.
+    #[serde(default)]
+    pub max_exclusive: bool,
 }
 
 impl AmountRange {
-    /// "over 50.00 USD", "under 10.00 USD", "between 5.00 and 15.00 USD".
+    /// "over 50.00 USD", "of at most 10.00 USD", "between 5.00 and 15.00 USD".
     pub fn describe(&self) -> String {
         let money = |minor: i64| format_money(minor, &self.currency);
         match (self.min_minor, self.max_minor) {
+            (Some(min), Some(max)) if min == max => format!("of {}", money(min)),
             (Some(min), Some(max)) => {
                 let (min, max) = (money(min), money(max));
                 let min = min.trim_end_matches(&self.currency).trim_end();
                 format!("between {min} and {max}")
             }
+            (Some(min), None) if self.min_exclusive => format!("over {}", money(min)),
             (Some(min), None) => format!("of at least {}", money(min)),
+            (None, Some(max)) if self.max_exclusive => format!("under {}", money(max)),
             (None, Some(max)) => format!("of at most {}", money(max)),
             (None, None) => String::new(),
         }
@@ -102,7 +111,9 @@ fn money_at(tokens: &Tokens, at: usize, base: &str) -> Option<Money> {
         Some(thousands) => thousands * 1000.0,
         None => number(word).filter(|_| !matches!(word, "a" | "an"))?,
     };
-    if !tokens.is_free(start) {
+    // "over 6 months" is a stretch of time, not six dollars.
+    let unit = tokens.word(start + 1).trim_end_matches('s');
+    if !tokens.is_free(start) || matches!(unit, "day" | "week" | "month" | "year" | "yr") {
         return None;
     }
     let after = currency_word(tokens.word(start + 1), base).filter(|_| tokens.is_free(start + 1));
@@ -118,34 +129,34 @@ fn minor(value: f64, currency: &str) -> i64 {
     (value * 10_f64.powi(exponent(currency) as i32)).round() as i64
 }
 
-const AT_LEAST: &[&str] = &[
-    "more than",
-    "greater than",
-    "bigger than",
-    "larger than",
-    "higher than",
-    "at least",
-    "over",
-    "above",
-    "exceeding",
-    "in excess of",
-    "minimum",
-    "min",
-    ">",
-];
-const AT_MOST: &[&str] = &[
-    "less than",
-    "smaller than",
-    "lower than",
-    "cheaper than",
-    "no more than",
-    "at most",
-    "up to",
-    "under",
-    "below",
-    "maximum",
-    "max",
-    "<",
+/// Words that bound an amount: (phrase, a lower bound, the bound itself excluded).
+const BOUNDS: &[(&str, bool, bool)] = &[
+    ("no more than", false, false),
+    ("no less than", true, false),
+    ("more than", true, true),
+    ("greater than", true, true),
+    ("bigger than", true, true),
+    ("larger than", true, true),
+    ("higher than", true, true),
+    ("at least", true, false),
+    ("over", true, true),
+    ("above", true, true),
+    ("exceeding", true, true),
+    ("in excess of", true, true),
+    ("minimum", true, false),
+    ("min", true, false),
+    (">", true, true),
+    ("less than", false, true),
+    ("smaller than", false, true),
+    ("lower than", false, true),
+    ("cheaper than", false, true),
+    ("at most", false, false),
+    ("up to", false, false),
+    ("under", false, true),
+    ("below", false, true),
+    ("maximum", false, false),
+    ("max", false, false),
+    ("<", false, true),
 ];
 
 /// The amount condition in the question, claimed. Years are left for the time reader, so
@@ -175,28 +186,50 @@ pub fn read(tokens: &mut Tokens, base: &str) -> Option<AmountRange> {
                 min_minor: Some(minor(low.value.min(high.value), &currency)),
                 max_minor: Some(minor(low.value.max(high.value), &currency)),
                 currency,
+                min_exclusive: false,
+                max_exclusive: false,
             });
         }
-        for (phrases, lower) in [(AT_LEAST, true), (AT_MOST, false)] {
-            let Some(phrase) = phrases.iter().find(|phrase| tokens.phrase_at(at, phrase)) else {
-                continue;
-            };
-            let length = phrase.split(' ').count();
-            let Some(money) = money_at(tokens, at + length, base) else {
-                continue;
-            };
-            let currency = money.currency.unwrap_or_else(|| base.to_string());
-            let bound = Some(minor(money.value, &currency));
-            tokens.take(at, length + money.words);
-            let (min_minor, max_minor) = if lower { (bound, None) } else { (None, bound) };
-            return Some(AmountRange {
-                min_minor,
-                max_minor,
-                currency,
-            });
-        }
+        let Some((phrase, lower, exclusive)) = BOUNDS
+            .iter()
+            .find(|(phrase, ..)| tokens.phrase_at(at, phrase))
+        else {
+            continue;
+        };
+        let length = phrase.split(' ').count();
+        let Some(money) = money_at(tokens, at + length, base) else {
+            continue;
+        };
+        let currency = money.currency.unwrap_or_else(|| base.to_string());
+        let bound = Some(minor(money.value, &currency));
+        tokens.take(at, length + money.words);
+        return Some(AmountRange {
+            min_minor: bound.filter(|_| *lower),
+            max_minor: bound.filter(|_| !*lower),
+            min_exclusive: *lower && *exclusive,
+            max_exclusive: !*lower && *exclusive,
+            currency,
+        });
     }
-    None
+    exact(tokens, base)
+}
+
+/// A sum with its currency and no bound ("the $1,925 payment", "50 euro expenses"): that amount.
+fn exact(tokens: &mut Tokens, base: &str) -> Option<AmountRange> {
+    let (at, money) = (0..tokens.len()).find_map(|at| {
+        let money = money_at(tokens, at, base).filter(|money| money.currency.is_some())?;
+        Some((at, money))
+    })?;
+    let currency = money.currency.unwrap_or_else(|| base.to_string());
+    let amount = Some(minor(money.value, &currency));
+    tokens.take(at, money.words);
+    Some(AmountRange {
+        min_minor: amount,
+        max_minor: amount,
+        currency,
+        min_exclusive: false,
+        max_exclusive: false,
+    })
 }
 
 /// A currency named on its own ("in euros", "my EUR expenses"), claimed.
@@ -209,59 +242,5 @@ pub fn read_currency(tokens: &mut Tokens, base: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn amount(question: &str) -> Option<(Option<i64>, Option<i64>, String)> {
-        let mut tokens = Tokens::new(question);
-        read(&mut tokens, "USD").map(|range| (range.min_minor, range.max_minor, range.currency))
-    }
-
-    #[test]
-    fn money_is_formatted_with_the_currency_exponent() {
-        assert_eq!(format_money(123_450, "USD"), "1,234.50 USD");
-        assert_eq!(format_money(5, "EUR"), "0.05 EUR");
-        assert_eq!(format_money(1_234_567, "JPY"), "1,234,567 JPY");
-        assert_eq!(format_money(1_500, "KWD"), "1.500 KWD");
-        assert_eq!(format_money(-250, "GBP"), "-2.50 GBP");
-    }
-
-    #[test]
-    fn bounds_with_signs_words_and_codes() {
-        assert_eq!(amount("over $50"), Some((Some(5000), None, "USD".into())));
-        assert_eq!(
-            amount("more than 20 euros"),
-            Some((Some(2000), None, "EUR".into()))
-        );
-        assert_eq!(amount("under 10"), Some((None, Some(1000), "USD".into())));
-        assert_eq!(
-            amount("between 5 and 15"),
-            Some((Some(500), Some(1500), "USD".into()))
-        );
-        assert_eq!(
-            amount("at least 1k yen"),
-            Some((Some(1000), None, "JPY".into()))
-        );
-        assert_eq!(
-            amount("less than £9.99"),
-            Some((None, Some(999), "GBP".into()))
-        );
-    }
-
-    #[test]
-    fn comparisons_without_money_and_years_are_left_alone() {
-        assert_eq!(amount("more than last month"), None);
-        assert_eq!(amount("between 2024 and 2025"), None);
-        assert_eq!(amount("top 5 merchants"), None);
-    }
-
-    #[test]
-    fn ranges_describe_themselves() {
-        let range = AmountRange {
-            min_minor: Some(500),
-            max_minor: Some(1500),
-            currency: "USD".into(),
-        };
-        assert_eq!(range.describe(), "between 5.00 and 15.00 USD");
-    }
-}
+#[path = "amounts_tests.rs"]
+mod tests;

@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::{
     Bucket, Grouping, Measure, Plan, Vocabulary,
     amounts::format_money,
-    sql,
+    budget_answer, sql,
     wording::{Row, change, expense_line, join, money, plural, scope},
 };
 
@@ -33,6 +33,7 @@ fn grouped_answer(
     let column = sql::value_column(plan.measure);
     let show = |row: &Row| match plan.measure {
         Measure::Count => plural(row.number(sql::COUNT), "expense"),
+        Measure::Distinct(_) => row.number(sql::DISTINCT).to_string(),
         _ => money(row, column, plan, vocabulary),
     };
     if plan.share && grouping == Grouping::Category && !plan.categories.is_empty() {
@@ -136,36 +137,6 @@ fn share_answer(plan: &Plan, rows: &[Row], vocabulary: &Vocabulary) -> String {
     )
 }
 
-fn budget_answer(plan: &Plan, rows: &[Row]) -> String {
-    let items: Vec<String> = rows
-        .iter()
-        .map(|row| {
-            let currency = row.text("currency");
-            let (budget, spent) = (row.number(sql::BUDGET), row.number(sql::SPENT));
-            let percent = if budget > 0 { spent * 100 / budget } else { 0 };
-            let state = if spent > budget {
-                format!("{} over", format_money(spent - budget, &currency))
-            } else {
-                format!("{} left", format_money(budget - spent, &currency))
-            };
-            format!(
-                "{} {} of {} ({percent}%, {state})",
-                row.text(sql::LABEL),
-                format_money(spent, &currency),
-                format_money(budget, &currency)
-            )
-        })
-        .collect();
-    if items.is_empty() {
-        return format!(
-            "You have no budget{} for {}.",
-            scope(plan),
-            plan.period.label.trim_start_matches("in ")
-        );
-    }
-    format!("Your budgets {}: {}.", plan.period.label, items.join("; "))
-}
-
 /// One sentence that answers the question `plan` came from, given the rows its SQL returned.
 pub fn answer(
     plan: &Plan,
@@ -177,7 +148,7 @@ pub fn answer(
     let period = &plan.period.label;
     let scope = scope(plan);
     if plan.measure == Measure::Budget {
-        return budget_answer(plan, &rows);
+        return budget_answer::answer(plan, &rows);
     }
     if let Some(grouping) = plan.group_by.filter(|_| {
         !matches!(
@@ -227,7 +198,9 @@ fn single_answer(plan: &Plan, rows: &[Row], vocabulary: &Vocabulary) -> String {
     let scope = scope(plan);
     let Some(first) = rows.first().filter(|row| row.number(sql::COUNT) > 0) else {
         return match plan.measure {
-            Measure::Count => format!("You had no expenses{scope} {period}."),
+            Measure::Count | Measure::Distinct(_) => {
+                format!("You had no expenses{scope} {period}.")
+            }
             _ => format!("You spent nothing{scope} {period}."),
         };
     };
@@ -262,8 +235,32 @@ fn single_answer(plan: &Plan, rows: &[Row], vocabulary: &Vocabulary) -> String {
         format!(", plus {}", join(&others))
     };
     let count = plural(first.number(sql::COUNT), "expense");
+    // Money shows its currency; a count says it when the question named one.
+    let currency = plan
+        .currency
+        .as_ref()
+        .filter(|currency| *currency != vocabulary.base_currency)
+        .map_or(String::new(), |currency| format!(" in {currency}"));
     match plan.measure {
-        Measure::Count => format!("You had {count}{scope} {period}."),
+        Measure::Count => format!("You had {count}{currency}{scope} {period}."),
+        Measure::Distinct(counted) => {
+            let distinct = first.number(sql::DISTINCT);
+            let (preposition, one, many) = match counted {
+                Grouping::Merchant => ("at", "merchant", "merchants"),
+                Grouping::Category => ("in", "category", "categories"),
+                Grouping::Time(Bucket::Day) => ("on", "day", "days"),
+                Grouping::Time(Bucket::Week) => ("in", "week", "weeks"),
+                Grouping::Time(Bucket::Month) => ("in", "month", "months"),
+                Grouping::Currency => ("in", "currency", "currencies"),
+                Grouping::Weekday | Grouping::PartOfWeek => {
+                    ("on", "day of the week", "days of the week")
+                }
+            };
+            let noun = if distinct == 1 { one } else { many };
+            format!(
+                "You spent {preposition} {distinct} different {noun}{scope} {period} ({count})."
+            )
+        }
         Measure::Average => format!(
             "Your average expense{scope} {period} was {} ({count}){plus}.",
             money(first, sql::AVERAGE, plan, vocabulary)

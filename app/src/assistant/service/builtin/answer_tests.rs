@@ -1,4 +1,4 @@
-use super::super::{Category, DayFilter, Period};
+use super::super::{BudgetScope, Category, Period};
 use super::*;
 use chrono::NaiveDate;
 use serde_json::json;
@@ -9,23 +9,11 @@ fn today() -> NaiveDate {
 
 fn plan(measure: Measure) -> Plan {
     Plan {
-        measure,
-        period: Period::month(2026, 10, today()).expect("month"),
-        comparison: None,
         categories: vec![Category {
             id: 1,
             name: "Dining".into(),
         }],
-        merchants: Vec::new(),
-        excluded_categories: Vec::new(),
-        excluded_merchants: Vec::new(),
-        amount: None,
-        days: DayFilter::All,
-        currency: None,
-        group_by: None,
-        top_n: None,
-        ascending: false,
-        share: false,
+        ..Plan::new(measure, Period::month(2026, 10, today()).expect("month"))
     }
 }
 
@@ -124,4 +112,72 @@ fn suggestions_use_the_users_names() {
         merchants: &[],
     };
     assert!(suggestions(&empty).len() >= 4);
+}
+
+#[test]
+fn budgets_say_what_rolled_over_and_how_far_over() {
+    let columns = [
+        "label",
+        "currency",
+        "budget_minor",
+        "carried_minor",
+        "available_minor",
+        "spent_minor",
+        "remaining_minor",
+        "over_budget",
+    ];
+    let row = |label: &str, carried: i64, spent: i64| {
+        let available = 10_000 + carried;
+        vec![
+            json!(label),
+            json!("USD"),
+            json!(10_000),
+            json!(carried),
+            json!(available),
+            json!(spent),
+            json!(available - spent),
+            json!(i64::from(spent > available)),
+        ]
+    };
+    let rows = vec![row("Dining", -2_000, 9_000), row("Travel", 500, 4_000)];
+    assert_eq!(
+        say(&plan(Measure::Budget), &columns, rows),
+        "Your budgets last month: Dining 90.00 USD of 80.00 USD (112%, 10.00 USD over; budget \
+         100.00 USD, less 20.00 USD overspent before); Travel 40.00 USD of 105.00 USD (38%, \
+         65.00 USD left; budget 100.00 USD, 5.00 USD rolled over)."
+    );
+    let mut over = plan(Measure::Budget);
+    over.categories.clear();
+    over.budgets = BudgetScope::Over;
+    assert_eq!(
+        say(&over, &columns, vec![]),
+        "You stayed within every budget last month."
+    );
+}
+
+#[test]
+fn counts_of_different_things_and_narrowed_scopes() {
+    let mut merchants = plan(Measure::Distinct(Grouping::Merchant));
+    merchants.categories.clear();
+    merchants.receipt = Some(false);
+    merchants.tags = vec!["work".into()];
+    let columns = ["total_minor", "expense_count", "distinct_count"];
+    assert_eq!(
+        say(
+            &merchants,
+            &columns,
+            vec![vec![json!(9_000), json!(7), json!(3)]]
+        ),
+        "You spent at 3 different merchants tagged work without a receipt last month (7 expenses)."
+    );
+    let mut in_euros = plan(Measure::Count);
+    in_euros.currency = Some("EUR".into());
+    assert_eq!(
+        say(
+            &in_euros,
+            &["total_minor", "expense_count"],
+            vec![vec![json!(900), json!(2)]]
+        ),
+        "You had 2 expenses in EUR on Dining last month."
+    );
 }

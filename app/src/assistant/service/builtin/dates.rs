@@ -1,6 +1,6 @@
-//! Calendar names in questions: months ("March", "mar 2025"), days of a month ("Dec 24",
-//! "24th of December 2025") and quarters ("Q3", "the second quarter"). Without a year, each is
-//! its latest occurrence not after today.
+//! Calendar names in questions: months ("March", "mar 2025", "last September"), days of a month
+//! ("Dec 24", "24th of December 2025"), quarters ("Q3", "the second quarter") and halves ("H1",
+//! "the first half of 2025"). Without a year, each is its latest occurrence not after today.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -10,11 +10,11 @@ use super::{
     tokens::{Tokens, number},
 };
 
-/// Words after which "may" is the month rather than the verb.
-const BEFORE_A_MONTH: &[&str] = &[
-    "in", "since", "from", "of", "during", "between", "and", "to", "until", "through", "for", "vs",
-    "versus", "with", "on",
+/// "may I", "it may be": words around "may" that make it the verb rather than the month.
+const AFTER_THE_VERB: &[&str] = &[
+    "i", "we", "you", "be", "have", "need", "want", "ask", "see", "get", "know", "not",
 ];
+const BEFORE_THE_VERB: &[&str] = &["i", "we", "you", "it", "they", "that", "which", "this"];
 
 /// A day of the month: "24", "24th", "1st".
 fn day_of_month(word: &str) -> Option<u32> {
@@ -34,17 +34,39 @@ fn latest_year(month: u32, day: u32, today: NaiveDate) -> i32 {
     }
 }
 
-fn quarter_of(tokens: &Tokens, at: usize) -> Option<(u32, usize)> {
+/// A quarter or half of a year: its first month, its length in months and the words it took.
+fn part_of_year(tokens: &Tokens, at: usize) -> Option<(u32, u32, usize)> {
     let word = tokens.word(at);
-    if let Some(quarter) = word
-        .strip_prefix('q')
-        .and_then(|digit| digit.parse::<u32>().ok())
-    {
-        return (1..=4).contains(&quarter).then_some((quarter, 1));
+    for (prefix, months) in [('q', 3), ('h', 6)] {
+        if let Some(index) = word
+            .strip_prefix(prefix)
+            .and_then(|digit| digit.parse::<u32>().ok())
+            .filter(|index| (1..=12 / months).contains(index))
+        {
+            return Some(((index - 1) * months + 1, months, 1));
+        }
     }
     let ordinals = ["first", "second", "third", "fourth"];
-    let quarter = ordinals.iter().position(|ordinal| *ordinal == word)? as u32 + 1;
-    (tokens.word(at + 1) == "quarter").then_some((quarter, 2))
+    let index = ordinals.iter().position(|ordinal| *ordinal == word)? as u32;
+    let months = match tokens.word(at + 1) {
+        "quarter" => 3,
+        "half" if index < 2 => 6,
+        _ => return None,
+    };
+    Some((index * months + 1, months, 2))
+}
+
+/// The year after a quarter or half: "2025", "of 2025", "of this year", "of last year".
+fn year_after(tokens: &Tokens, at: usize, today: NaiveDate) -> (Option<i32>, usize) {
+    let of = usize::from(tokens.word(at) == "of");
+    if let Some(year) = year_of(tokens.word(at + of), today) {
+        return (Some(year), of + 1);
+    }
+    match (tokens.word(at + of), tokens.word(at + of + 1)) {
+        ("this", "year") if of == 1 => (Some(today.year()), 3),
+        ("last", "year") if of == 1 => (Some(today.year() - 1), 3),
+        _ => (None, 0),
+    }
 }
 
 fn with_year(period: Option<Period>, words: usize, year: Option<i32>) -> Option<Point> {
@@ -58,20 +80,38 @@ fn with_year(period: Option<Period>, words: usize, year: Option<i32>) -> Option<
 /// The calendar name starting at word `at`, if any.
 pub fn named(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<Point> {
     let word = |offset: usize| tokens.word(at + offset);
-    if let Some((quarter, words)) = quarter_of(tokens, at) {
-        let year = year_of(word(words), today);
-        let first_month = quarter * 3 - 2;
+    if let Some((first_month, months, words)) = part_of_year(tokens, at) {
+        let (year, year_words) = year_after(tokens, at + words, today);
         let year_shown = year.unwrap_or(latest_year(first_month, 1, today));
         let from = date(year_shown, first_month, 1)?;
-        let to = date(year_shown, first_month + 2, 1)?
-            .checked_add_months(chrono::Months::new(1))?
+        let to = from
+            .checked_add_months(chrono::Months::new(months))?
             .pred_opt()?;
-        let period = Period::span(
-            from,
-            to.min(today.max(from)),
-            format!("in Q{quarter} {year_shown}"),
-        );
-        return with_year(Some(period), words, year);
+        let period = match months {
+            3 => Period::quarter(year_shown, first_month / 3 + 1, today),
+            _ => Some(Period::span(
+                from,
+                to.min(today.max(from)),
+                format!("in H{} {year_shown}", first_month / 6 + 1),
+            )),
+        };
+        return period.map(|period| Point {
+            period,
+            words: words + year_words,
+            has_year: year.is_some(),
+        });
+    }
+    // "last September": the latest one before this month; "this March": this year's.
+    if let Some(month) = month_of(word(1)).filter(|_| tokens.is_free(at + 1)) {
+        let year = match word(0) {
+            "this" => Some(today.year()),
+            "last" | "previous" | "past" if month < today.month() => Some(today.year()),
+            "last" | "previous" | "past" => Some(today.year() - 1),
+            _ => None,
+        };
+        if let Some(year) = year {
+            return with_year(Period::month(year, month, today), 2, None);
+        }
     }
     // "24th of December", "24 dec 2025"
     if let Some(day) = day_of_month(word(0)) {
@@ -90,7 +130,8 @@ pub fn named(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<Point> {
     }
     let year = year_of(word(1), today);
     let before = at.checked_sub(1).map_or("", |index| tokens.word(index));
-    if word(0) == "may" && year.is_none() && !BEFORE_A_MONTH.contains(&before) {
+    let verb = AFTER_THE_VERB.contains(&word(1)) || BEFORE_THE_VERB.contains(&before);
+    if word(0) == "may" && year.is_none() && verb {
         return None;
     }
     let period = Period::month(year.unwrap_or(latest_year(month, 1, today)), month, today);
@@ -145,6 +186,10 @@ mod tests {
             period("march 2025"),
             Some(("2025-03-01".into(), "2025-03-31".into(), 2))
         );
-        assert_eq!(period("may"), None);
+        assert_eq!(period("may i see it"), None);
+        assert_eq!(
+            period("may compared with june"),
+            Some(("2026-05-01".into(), "2026-05-31".into(), 1))
+        );
     }
 }

@@ -2,45 +2,10 @@
 //! or a comparison. Each keyword claimed here is one the leftover check will not complain about.
 
 use super::{
-    Bucket, Grouping, Measure,
+    Bucket, BudgetScope, Grouping, Measure, budgets, groups,
     period::Period,
     tokens::{Tokens, number},
 };
-
-/// Words that carry no meaning of their own here, and the keywords the intent reader claims
-/// (so a lone keyword is never taken for a name).
-const FILLERS: &str = "\
-    a about across all also am amount an and any are as at be been buy bought by can could cost \
-    costs did do does doing during each every expense expenses for from get give go going got \
-    had has have how i if in into is it its just last let like made make me money much my now \
-    of on only or our out overall paid pay payment payments per please purchase purchases show \
-    so far spend spending spends spent tell than that the them there these this those to total \
-    totals transaction transactions up us was we were what whats when where which who with \
-    would you your see list ok okay hey hi thanks want know need should will then same but \
-    what's many often times number sum put used use wasted went versus vs compare compared \
-    comparison against more less most least category categories merchant merchants store stores \
-    shop shops place places vendor vendors period whole entire everything things stuff \
-    altogether combined together one ones look looking break down split share breakdown day \
-    days week weeks month months year years date before after until since between lately \
-    recently currently kind type bill bills charge charges charged being top bottom largest \
-    biggest highest over under within visit visits visited frequent getting spendings dollars \
-    ago month's past previous recent latest trend trends history \
-    summary overview size exceeded exceed chart graph plot status report";
-
-/// Words that may be ignored when nothing else explains them, yet may also be a user's own
-/// category or merchant name ("Subscriptions"), so the name reader still sees them.
-const INCIDENTAL: &str = "ride rides trip trips order orders subscription subscriptions bill \
-    lot lots stuff thing things item items shopping visit";
-
-pub fn is_incidental(word: &str) -> bool {
-    INCIDENTAL
-        .split_whitespace()
-        .any(|incidental| incidental == word)
-}
-
-pub fn is_filler(word: &str) -> bool {
-    FILLERS.split_whitespace().any(|filler| filler == word)
-}
 
 /// The parts of the question that are neither time, amount nor name.
 #[derive(Default)]
@@ -56,50 +21,7 @@ pub struct Intent {
     /// "most" or "least" alone: an amount across many expenses, not one expense's size.
     pub quantity: bool,
     pub spend_word: bool,
-}
-
-fn bucket_words(tokens: &mut Tokens) -> Option<Bucket> {
-    let buckets = [
-        (
-            Bucket::Day,
-            &[
-                "per day",
-                "a day",
-                "daily",
-                "by day",
-                "each day",
-                "every day",
-                "day by day",
-            ][..],
-        ),
-        (
-            Bucket::Week,
-            &[
-                "per week",
-                "a week",
-                "weekly",
-                "by week",
-                "each week",
-                "every week",
-                "week by week",
-            ],
-        ),
-        (
-            Bucket::Month,
-            &[
-                "per month",
-                "a month",
-                "monthly",
-                "by month",
-                "each month",
-                "every month",
-                "month by month",
-            ],
-        ),
-    ];
-    buckets
-        .into_iter()
-        .find_map(|(bucket, phrases)| tokens.take_any(phrases).then_some(bucket))
+    pub budgets: BudgetScope,
 }
 
 pub fn read_intent(tokens: &mut Tokens, period: Option<&Period>) -> Intent {
@@ -119,43 +41,7 @@ pub fn read_intent(tokens: &mut Tokens, period: Option<&Period>) -> Intent {
         ]),
         ..Intent::default()
     };
-    if tokens.take_any(&[
-        "budgets",
-        "budget",
-        "on track",
-        "left to spend",
-        "remaining",
-        "left",
-        "over budget",
-        "under budget",
-        "within budget",
-    ]) {
-        intent.measure = Some(Measure::Budget);
-    } else if tokens.take_any(&["average", "avg", "mean", "typical", "typically", "usually"]) {
-        intent.measure = Some(bucket_words(tokens).map_or(Measure::Average, Measure::AveragePer));
-    } else if tokens.has_any(&[
-        "how many",
-        "number of",
-        "count",
-        "how often",
-        "most often",
-        "most frequently",
-        "frequently",
-    ]) {
-        intent.measure = Some(Measure::Count);
-        intent.ranked =
-            tokens.has_any(&["most often", "most frequently", "the most", "frequently"]);
-        tokens.take_any(&[
-            "how many",
-            "number of",
-            "count",
-            "how often",
-            "most often",
-            "most frequently",
-            "frequently",
-            "the most",
-        ]);
-    }
+    read_measure(tokens, &mut intent);
     intent.share = tokens.take_any(&[
         "breakdown",
         "break down",
@@ -166,23 +52,9 @@ pub fn read_intent(tokens: &mut Tokens, period: Option<&Period>) -> Intent {
         "proportion",
         "distribution",
         "money go",
-        "go to",
     ]);
-    intent.compare = tokens.take_any(&[
-        "compare",
-        "compared",
-        "comparison",
-        "vs",
-        "versus",
-        "against",
-        "difference",
-        "change",
-        "changed",
-        "increase",
-        "decrease",
-        "than",
-    ]);
-    let plural_groups = [
+    intent.compare = tokens.take_any(COMPARING);
+    let plural_words = [
         "categories",
         "merchants",
         "stores",
@@ -191,39 +63,24 @@ pub fn read_intent(tokens: &mut Tokens, period: Option<&Period>) -> Intent {
         "vendors",
         "payees",
         "retailers",
+        "spots",
+        "expenses",
+        "purchases",
+        "transactions",
+        "payments",
     ];
-    intent.plural = tokens.has_any(&plural_groups)
-        || tokens.has_any(&["expenses", "purchases", "transactions", "payments"]);
-    intent.group_by = if tokens.take_any(&["category", "categories"]) {
-        Some(Grouping::Category)
-    } else if tokens.take_any(&[
-        "merchant", "payee", "vendor", "store", "shop", "place", "retailer", "who",
-    ]) || tokens.take_any(&plural_groups)
-    {
-        Some(Grouping::Merchant)
-    } else if tokens.take_any(&[
-        "day of the week",
-        "days of the week",
-        "day of week",
-        "weekday",
-        "which day",
-        "what day",
-    ]) {
-        Some(Grouping::Weekday)
-    } else if tokens.take_any(&["currency", "currencies"]) {
-        Some(Grouping::Currency)
-    } else if let Some(bucket) = bucket_words(tokens) {
-        Some(Grouping::Time(bucket))
-    } else if tokens.take_any(&["over time", "trend", "trends", "history"]) {
-        let long = period.is_some_and(|period| period.days() > 62);
-        Some(Grouping::Time(if long {
-            Bucket::Month
-        } else {
-            Bucket::Day
-        }))
-    } else {
-        None
-    };
+    intent.plural = tokens.has_any(&plural_words);
+    let counted = groups::read_count(tokens);
+    if let Some((count, _)) = counted {
+        intent.top_n = Some(count);
+        intent.plural = true;
+    }
+    let long = period.is_some_and(|period| period.days() > 62);
+    intent.group_by = groups::read_grouping(tokens, long).or(counted.map(|(_, grouping)| grouping));
+    // "most recent" is about time, not size: leave "recent" to the listing.
+    if let Some(at) = (0..tokens.len()).find(|&at| tokens.phrase_at(at, "most recent")) {
+        tokens.take(at, 1);
+    }
     read_ranking(tokens, &mut intent);
     if intent.ranked && intent.group_by.is_none() {
         // "the most I spent in one day", "my most expensive month": rank days or months.
@@ -234,9 +91,101 @@ pub fn read_intent(tokens: &mut Tokens, period: Option<&Period>) -> Intent {
         ];
         intent.group_by = buckets
             .into_iter()
-            .find(|(word, _)| tokens.take_any(&[word]))
+            .find(|(word, _)| tokens.take_any(&[word, &format!("{word}s")]))
             .map(|(_, bucket)| Grouping::Time(bucket));
     }
+    read_listing(tokens, &mut intent);
+    if intent.share && intent.group_by.is_none() {
+        intent.group_by = Some(Grouping::Category);
+    }
+    intent
+}
+
+/// "went up", "more expensive than", "versus": two periods (or names) set against each other.
+const COMPARING: &[&str] = &[
+    "compare",
+    "compared",
+    "comparison",
+    "vs",
+    "versus",
+    "against",
+    "difference",
+    "change",
+    "changed",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "than",
+    "go up",
+    "went up",
+    "gone up",
+    "go down",
+    "went down",
+    "gone down",
+    "rise",
+    "rose",
+    "drop",
+    "dropped",
+    "fall",
+    "fell",
+    "grow",
+    "grew",
+];
+
+/// What to compute: a budget status, an average, a count (of expenses or of distinct merchants,
+/// days...), or a sum when the question says so ("add up", "in total").
+fn read_measure(tokens: &mut Tokens, intent: &mut Intent) {
+    if let Some(scope) = budgets::read(tokens) {
+        intent.measure = Some(Measure::Budget);
+        intent.budgets = scope;
+    } else if tokens.take_any(&["average", "avg", "mean", "typical", "typically", "usually"]) {
+        intent.measure =
+            Some(groups::bucket_words(tokens).map_or(Measure::Average, Measure::AveragePer));
+    } else if let Some(grouping) = groups::read_distinct(tokens) {
+        intent.measure = Some(Measure::Distinct(grouping));
+    } else if tokens.has_any(COUNTING) {
+        intent.measure = Some(Measure::Count);
+        intent.ranked = tokens.has_any(&[
+            "most often",
+            "most frequently",
+            "most frequent",
+            "most visited",
+            "the most",
+            "frequently",
+        ]);
+        tokens.take_any(COUNTING);
+        tokens.take_any(&["the most"]);
+    } else if tokens.take_any(&["by count", "by number", "by frequency"]) {
+        intent.measure = Some(Measure::Count);
+    } else if tokens.take_any(&[
+        "add up",
+        "sum up",
+        "come to",
+        "came to",
+        "comes to",
+        "in total",
+        "altogether",
+        "all together",
+    ]) {
+        intent.measure = Some(Measure::Total);
+    }
+}
+
+const COUNTING: &[&str] = &[
+    "how many",
+    "number of",
+    "count",
+    "how often",
+    "most often",
+    "most frequently",
+    "most frequent",
+    "most visited",
+    "frequently",
+];
+
+/// "show my last 5 purchases", "what did I buy": the expenses themselves.
+fn read_listing(tokens: &mut Tokens, intent: &mut Intent) {
     let listing = [
         "recent",
         "latest",
@@ -263,27 +212,24 @@ pub fn read_intent(tokens: &mut Tokens, period: Option<&Period>) -> Intent {
         "charges",
         "charge",
     ];
-    if intent.measure.is_none()
-        && !intent.ranked
-        && intent.group_by.is_none()
-        && tokens.has_any(&listing)
-        && tokens.has_any(&things)
+    if intent.measure.is_some()
+        || intent.ranked
+        || intent.group_by.is_some()
+        || !tokens.has_any(&listing)
+        || !tokens.has_any(&things)
     {
-        intent.measure = Some(Measure::List);
-        let recent = (0..tokens.len()).find(|&at| {
-            tokens.is_free(at) && matches!(tokens.word(at), "last" | "recent" | "latest" | "newest")
-        });
-        if let Some(at) = recent {
-            let count = number(tokens.word(at + 1))
-                .filter(|n| *n >= 1.0 && n.fract() == 0.0 && tokens.is_free(at + 1));
-            intent.top_n = Some(count.map_or(if intent.plural { 10 } else { 1 }, |n| n as u32));
-            tokens.take(at, 1 + usize::from(count.is_some()));
-        }
+        return;
     }
-    if intent.share && intent.group_by.is_none() {
-        intent.group_by = Some(Grouping::Category);
+    intent.measure = Some(Measure::List);
+    let recent = (0..tokens.len()).find(|&at| {
+        tokens.is_free(at) && matches!(tokens.word(at), "last" | "recent" | "latest" | "newest")
+    });
+    if let Some(at) = recent {
+        let count = number(tokens.word(at + 1))
+            .filter(|n| *n >= 1.0 && n.fract() == 0.0 && tokens.is_free(at + 1));
+        intent.top_n = Some(count.map_or(if intent.plural { 10 } else { 1 }, |n| n as u32));
+        tokens.take(at, 1 + usize::from(count.is_some()));
     }
-    intent
 }
 
 /// "top 5", "3 biggest", "the most", "cheapest": ranking, its direction and its length.
@@ -294,6 +240,7 @@ fn read_ranking(tokens: &mut Tokens, intent: &mut Intent) {
         "largest",
         "most expensive",
         "highest",
+        "busiest",
         "priciest",
         "costliest",
         "max",
@@ -312,15 +259,16 @@ fn read_ranking(tokens: &mut Tokens, intent: &mut Intent) {
         "least",
     ];
     for (words, ascending) in [(&high[..], false), (&low[..], true)] {
-        let Some((at, length)) = words.iter().find_map(|phrase| {
+        let Some((at, phrase)) = words.iter().find_map(|phrase| {
             let at = (0..tokens.len()).find(|&at| tokens.phrase_at(at, phrase))?;
-            Some((at, phrase.split(' ').count()))
+            Some((at, *phrase))
         }) else {
             continue;
         };
+        let length = phrase.split(' ').count();
         tokens.take(at, length);
         intent.ranked = true;
-        intent.quantity = matches!(tokens.word(at), "most" | "least");
+        intent.quantity = matches!(phrase, "most" | "least");
         intent.ascending = ascending;
         let count_at = [at + length, at.wrapping_sub(1)].into_iter().find(|&i| {
             tokens.is_free(i)

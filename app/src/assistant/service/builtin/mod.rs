@@ -6,23 +6,34 @@
 
 mod amounts;
 mod answer;
+mod budget_answer;
 mod budget_sql;
+mod budgets;
+mod compose;
 mod dates;
+mod days;
+mod expressions;
+mod filters;
+mod groups;
 mod intent;
 mod names;
 mod period;
+mod refusals;
 mod sql;
+mod synonyms;
 mod time;
 mod tokens;
+mod typos;
 mod understand;
 mod wording;
+mod words;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::assistant::{ChartHint, ChartKind};
 
-pub use amounts::AmountRange;
+pub use amounts::{AmountRange, format_money};
 pub use answer::{answer, suggestions};
 pub use period::{Period, PeriodUnit};
 pub use sql::to_sql;
@@ -59,6 +70,8 @@ pub enum Measure {
     List,
     /// Each budget in force in the period's month, against what was spent.
     Budget,
+    /// How many different merchants (days, categories...) the expenses have.
+    Distinct(Grouping),
 }
 
 /// A calendar bucket for time series and per-unit averages.
@@ -93,6 +106,19 @@ pub enum DayFilter {
     Only(u32),
 }
 
+/// Which budgets a budget question is about, when it names no category.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetScope {
+    /// "my budgets": every budget in force.
+    #[default]
+    All,
+    /// "my budget": the overall one (no category).
+    Overall,
+    /// "which budgets did I go over": those spent past what was available.
+    Over,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub id: i64,
@@ -123,6 +149,43 @@ pub struct Plan {
     pub ascending: bool,
     /// The user asked how the whole splits up, so a share-of-total chart fits.
     pub share: bool,
+    /// Only expenses carrying every one of these tags ("tagged work").
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Only expenses whose note contains this text.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Only expenses with (`true`) or without (`false`) a receipt.
+    #[serde(default)]
+    pub receipt: Option<bool>,
+    #[serde(default)]
+    pub budgets: BudgetScope,
+}
+
+impl Plan {
+    /// `measure` over every expense of `period`, nothing else narrowed.
+    pub fn new(measure: Measure, period: Period) -> Self {
+        Self {
+            measure,
+            period,
+            comparison: None,
+            categories: Vec::new(),
+            merchants: Vec::new(),
+            excluded_categories: Vec::new(),
+            excluded_merchants: Vec::new(),
+            amount: None,
+            days: DayFilter::All,
+            currency: None,
+            group_by: None,
+            top_n: None,
+            ascending: false,
+            share: false,
+            tags: Vec::new(),
+            note: None,
+            receipt: None,
+            budgets: BudgetScope::All,
+        }
+    }
 }
 
 /// Turns `question` into a plan; `previous` is the plan of the question before it in the same
@@ -155,7 +218,11 @@ pub fn chart_for(plan: &Plan) -> Option<ChartHint> {
     };
     if matches!(
         plan.measure,
-        Measure::List | Measure::Budget | Measure::Largest | Measure::Smallest
+        Measure::List
+            | Measure::Budget
+            | Measure::Largest
+            | Measure::Smallest
+            | Measure::Distinct(_)
     ) {
         return None;
     }

@@ -2,28 +2,12 @@
 //! "&" and "and", small typos (edit distance), and everyday synonyms ("eating out" for Dining),
 //! the last only when the user has a category of that kind.
 
-use super::{Category, Vocabulary, intent::is_filler, tokens::Tokens};
-
-/// Words that name one kind of spending, comma separated; a user category spelled like any of
-/// them is that kind.
-const SYNONYMS: &[&str] = &[
-    "dining, dining out, restaurant, eating out, eat out, food out, takeout, takeaway, \
-     meals out, dine out, food and dining, food and drink, food",
-    "groceries, grocery, supermarket, grocery store, food shopping, food",
-    "transport, transportation, taxi, cab, uber, lyft, bus, train, metro, subway, commute, \
-     commuting, transit",
-    "housing, rent, mortgage, home",
-    "entertainment, movie, cinema, film, concert, fun",
-    "utilities, utility, bill, electricity, internet, power, water",
-    "health, healthcare, medical, doctor, pharmacy, medicine",
-    "shopping, clothes, clothing, shoe",
-    "travel, trip, flight, hotel, vacation, holiday",
-    "subscriptions, subscription, streaming",
-    "coffee, cafe, coffee shop",
-    "fuel, gas, petrol, gasoline, car, auto, vehicle, parking",
-    "pets, pet, vet",
-    "gifts, gift, present, donation",
-];
+use super::{
+    Category, Vocabulary,
+    synonyms::{self, Matching},
+    tokens::Tokens,
+    words::{is_filler, is_incidental, is_keyword},
+};
 
 /// Lower-case letters and digits only, without "and", so "Food & Drink" = "food and drink".
 pub fn normalize(text: &str) -> String {
@@ -58,7 +42,7 @@ fn forms(text: &str) -> [String; 3] {
     [singular(&text), stripped, text]
 }
 
-fn same(phrase: &str, name: &str) -> bool {
+pub fn same(phrase: &str, name: &str) -> bool {
     let (phrase, name) = (forms(phrase), forms(name));
     phrase.iter().any(|form| name.contains(form))
 }
@@ -97,33 +81,9 @@ fn tolerance(length: usize) -> usize {
     }
 }
 
-fn close(phrase: &str, name: &str) -> bool {
+pub fn close(phrase: &str, name: &str) -> bool {
     let (phrase, name) = (singular(&normalize(phrase)), singular(&normalize(name)));
     edit_distance(&phrase, &name) <= tolerance(phrase.len().min(name.len()))
-}
-
-/// The user's categories for the kinds of spending `phrase` names. Within a kind, terms are
-/// tried in order, so "supermarket" finds Groceries before a general Food category; a word of
-/// two kinds ("food": dining and groceries) finds both.
-fn synonym_categories<'a>(phrase: &str, vocabulary: &'a Vocabulary) -> Vec<&'a (i64, String)> {
-    SYNONYMS
-        .iter()
-        .map(|group| group.split(", ").collect::<Vec<_>>())
-        .filter(|group| group.iter().any(|term| same(phrase, term)))
-        .filter_map(|group| {
-            group
-                .iter()
-                .map(|term| {
-                    vocabulary
-                        .categories
-                        .iter()
-                        .filter(|(_, name)| same(name, term))
-                        .collect::<Vec<_>>()
-                })
-                .find(|matches| !matches.is_empty())
-        })
-        .flatten()
-        .collect()
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -176,7 +136,7 @@ fn match_phrase(phrase: &str, pass: Pass, vocabulary: &Vocabulary, found: &mut F
             }
         }
         Pass::Synonym => {
-            let matches = synonym_categories(phrase, vocabulary);
+            let matches = synonyms::categories(phrase, Matching::Exact, vocabulary);
             if matches.is_empty() {
                 return false;
             }
@@ -200,7 +160,16 @@ fn match_phrase(phrase: &str, pass: Pass, vocabulary: &Vocabulary, found: &mut F
                 }
                 (Some(category), _) => found.add_category(category),
                 (None, Some(merchant)) => found.add_merchant(merchant),
-                (None, None) => return false,
+                (None, None) => {
+                    // "restaraunt": a misspelt everyday word for one of the user's categories.
+                    let matches = synonyms::categories(phrase, Matching::Typo, vocabulary);
+                    if matches.is_empty() {
+                        return false;
+                    }
+                    matches
+                        .into_iter()
+                        .for_each(|category| found.add_category(category));
+                }
             }
         }
     }
@@ -210,6 +179,8 @@ fn match_phrase(phrase: &str, pass: Pass, vocabulary: &Vocabulary, found: &mut F
 /// Every category and merchant the free words name, claimed.
 pub fn read(tokens: &mut Tokens, vocabulary: &Vocabulary) -> Found {
     let mut found = Found::default();
+    // Words claimed here: a vague noun right after a name is that name's ("grocery trips").
+    let mut named = vec![false; tokens.len()];
     for pass in [Pass::Exact, Pass::Synonym, Pass::Typo] {
         for length in (1..=4).rev() {
             for at in 0..tokens.len() {
@@ -218,13 +189,21 @@ pub fn read(tokens: &mut Tokens, vocabulary: &Vocabulary) -> Found {
                 }
                 let words: Vec<&str> = (at..at + length).map(|i| tokens.word(i)).collect();
                 // Fillers may sit inside a name ("eating out") but never make one alone, and a
-                // typo match needs real words, or "what" would become "Wat".
+                // typo match needs real words, or "what" would become "Wat" and "avg" "BVG".
                 let fillers = words.iter().filter(|word| is_filler(word)).count();
-                if fillers == length || (pass == Pass::Typo && fillers > 0) {
+                let keywords = words.iter().any(|word| is_keyword(word));
+                if fillers == length || (pass == Pass::Typo && (fillers > 0 || keywords)) {
+                    continue;
+                }
+                let after_name = at > 0 && named[at - 1];
+                if after_name && words.iter().all(|word| is_incidental(word)) {
                     continue;
                 }
                 if match_phrase(&words.join(" "), pass, vocabulary, &mut found) {
                     tokens.take(at, length);
+                    named[at..at + length]
+                        .iter_mut()
+                        .for_each(|word| *word = true);
                 }
             }
         }

@@ -1,3 +1,7 @@
+use super::super::{
+    Grouping, Measure,
+    understand::tests::{Words, names},
+};
 use super::*;
 use chrono::NaiveDate;
 
@@ -127,4 +131,28 @@ fn names_after_excluding_are_read_apart() {
     let included = read(&mut tokens, &vocabulary);
     assert_eq!(included.categories[0].name, "Dining");
     assert!(read_excluded(&mut Tokens::new("dining"), &vocabulary).is_empty());
+}
+
+#[test]
+fn misspelt_keywords_and_everyday_words_in_whole_questions() {
+    let words = Words::new();
+    let plan = words.plan("avrage expense at starbuks");
+    assert_eq!(
+        (plan.measure, names(&plan).1),
+        (Measure::Average, vec!["Starbucks"])
+    );
+    let plan = words.plan("avg at whole foods");
+    assert_eq!(names(&plan).1, ["Whole Foods"], "avg is not BVG");
+    assert_eq!(
+        words.plan("top 3 catgories").group_by,
+        Some(Grouping::Category)
+    );
+    assert_eq!(names(&words.plan("resturant spending")).0, ["Dining"]);
+    assert_eq!(
+        names(&words.plan("grocery trips last month")).0,
+        ["Groceries"]
+    );
+    assert_eq!(names(&words.plan("lunch and dinner costs")).0, ["Dining"]);
+    let plan = words.plan("how much is left in my budget");
+    assert!(plan.merchants.is_empty(), "left is not Lyft");
 }

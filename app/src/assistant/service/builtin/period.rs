@@ -21,6 +21,7 @@ pub enum PeriodUnit {
     Day,
     Week,
     Month,
+    Quarter,
     Year,
     Span,
     AllTime,
@@ -96,6 +97,24 @@ impl Period {
         })
     }
 
+    /// Calendar quarter `quarter` (1..=4) of `year`.
+    pub fn quarter(year: i32, quarter: u32, today: NaiveDate) -> Option<Self> {
+        let first = date(year, quarter * 3 - 2, 1)?;
+        let last = first.checked_add_months(Months::new(3))?.pred_opt()?;
+        let back = (today.year() - year) * 4 + (today.month0() / 3) as i32 - (quarter - 1) as i32;
+        let label = match back {
+            0 => "this quarter".to_string(),
+            1 => "last quarter".to_string(),
+            _ => format!("in Q{quarter} {year}"),
+        };
+        Some(Self {
+            from: Some(first),
+            to: last.min(today.max(first)),
+            unit: PeriodUnit::Quarter,
+            label,
+        })
+    }
+
     pub fn year(year: i32, today: NaiveDate) -> Option<Self> {
         let first = date(year, 1, 1)?;
         let label = match today.year() - year {
@@ -141,6 +160,10 @@ impl Period {
                 let start = from.checked_sub_months(Months::new(1))?;
                 Self::month(start.year(), start.month(), today)
             }
+            PeriodUnit::Quarter => {
+                let start = from.checked_sub_months(Months::new(3))?;
+                Self::quarter(start.year(), start.month0() / 3 + 1, today)
+            }
             PeriodUnit::Year => Self::year(from.year() - 1, today),
             PeriodUnit::Span => {
                 let length = (self.to - from).num_days() + 1;
@@ -152,12 +175,34 @@ impl Period {
         }
     }
 
+    /// The same days a year earlier: "the same period last year".
+    pub fn year_earlier(&self) -> Option<Self> {
+        let back = |day: NaiveDate| day.checked_sub_months(Months::new(12));
+        let (from, to) = (back(self.from?)?, back(self.to)?);
+        let label = match from.year() == to.year() {
+            true => format!("in the same period of {}", from.year()),
+            false => format!("from {from} to {to}"),
+        };
+        Some(Self::span(from, to, label))
+    }
+
+    /// The same calendar month or quarter in `year`.
+    pub fn in_year(&self, year: i32, today: NaiveDate) -> Option<Self> {
+        let from = self.from?;
+        match self.unit {
+            PeriodUnit::Month => Self::month(year, from.month(), today),
+            PeriodUnit::Quarter => Self::quarter(year, from.month0() / 3 + 1, today),
+            _ => None,
+        }
+    }
+
     /// The period of `unit` that holds today: what "this" means when only "last" was said.
     pub fn current(unit: PeriodUnit, today: NaiveDate) -> Option<Self> {
         match unit {
             PeriodUnit::Day => Some(Self::day(today, today)),
             PeriodUnit::Week => Some(Self::week(today, today)),
             PeriodUnit::Month => Self::month(today.year(), today.month(), today),
+            PeriodUnit::Quarter => Self::quarter(today.year(), today.month0() / 3 + 1, today),
             PeriodUnit::Year => Self::year(today.year(), today),
             PeriodUnit::Span | PeriodUnit::AllTime => None,
         }

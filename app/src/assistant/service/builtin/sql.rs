@@ -4,11 +4,13 @@
 
 use chrono::Datelike;
 use sea_orm::sea_query::{
-    Cond, Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement,
-    SqliteQueryBuilder,
+    Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SqliteQueryBuilder,
 };
 
-use super::{Bucket, DayFilter, Grouping, Measure, Period, Plan, Vocabulary, budget_sql};
+use super::{
+    Bucket, Grouping, Measure, Period, Plan, Vocabulary, budget_sql,
+    expressions::{call, col, filters, label, within},
+};
 
 pub const LABEL: &str = "label";
 pub const TOTAL: &str = "total_minor";
@@ -19,6 +21,7 @@ pub const PREVIOUS_COUNT: &str = "previous_count";
 pub const AMOUNT: &str = "amount_minor";
 pub const BUDGET: &str = "budget_minor";
 pub const SPENT: &str = "spent_minor";
+pub const DISTINCT: &str = "distinct_count";
 /// Expenses shown at most when the user asks for a list without saying how many.
 const LIST_LIMIT: u64 = 50;
 
@@ -29,125 +32,7 @@ pub fn value_column(measure: Measure) -> &'static str {
         Measure::Average | Measure::AveragePer(_) => AVERAGE,
         Measure::Largest | Measure::Smallest | Measure::List => AMOUNT,
         Measure::Budget => SPENT,
-    }
-}
-
-pub fn col(column: &'static str) -> Expr {
-    Expr::col(("e", column))
-}
-
-fn call(name: &'static str, args: Vec<Expr>) -> Expr {
-    Func::cust(name).args(args).into()
-}
-
-pub fn within(period: &Period) -> Expr {
-    let to = Expr::val(period.to.to_string());
-    match period.from {
-        Some(from) => col("spent_on").between(Expr::val(from.to_string()), to),
-        None => col("spent_on").lte(to),
-    }
-}
-
-/// Every filter of the plan except the currency, which budgets apply per budget.
-fn filters(plan: &Plan) -> Condition {
-    let mut condition = Cond::all();
-    condition = condition.add(match &plan.comparison {
-        Some(comparison) => Cond::any()
-            .add(within(&plan.period))
-            .add(within(comparison)),
-        None => Cond::all().add(within(&plan.period)),
-    });
-    // A share of the whole needs the whole: the named categories are picked out by the answer.
-    let share_of_whole = plan.share && plan.group_by == Some(Grouping::Category);
-    if !plan.categories.is_empty() && !share_of_whole {
-        condition = condition
-            .add(col("category_id").is_in(plan.categories.iter().map(|category| category.id)));
-    }
-    if !plan.merchants.is_empty() {
-        let merchants = plan
-            .merchants
-            .iter()
-            .map(|merchant| merchant.to_lowercase());
-        condition = condition.add(call("lower", vec![col("merchant")]).is_in(merchants));
-    }
-    if !plan.excluded_categories.is_empty() {
-        let ids = plan.excluded_categories.iter().map(|category| category.id);
-        condition = condition.add(col("category_id").is_not_in(ids));
-    }
-    if !plan.excluded_merchants.is_empty() {
-        let merchants = plan
-            .excluded_merchants
-            .iter()
-            .map(|merchant| merchant.to_lowercase());
-        condition = condition.add(call("lower", vec![col("merchant")]).is_not_in(merchants));
-    }
-    if let Some(amount) = &plan.amount {
-        if let Some(min) = amount.min_minor {
-            condition = condition.add(col("amount_minor").gte(min));
-        }
-        if let Some(max) = amount.max_minor {
-            condition = condition.add(col("amount_minor").lte(max));
-        }
-    }
-    let weekday = || call("strftime", vec![Expr::val("%w"), col("spent_on")]);
-    match plan.days {
-        DayFilter::All => {}
-        DayFilter::Weekends => condition = condition.add(weekday().is_in(["0", "6"])),
-        DayFilter::Weekdays => condition = condition.add(weekday().is_not_in(["0", "6"])),
-        DayFilter::Only(day) => condition = condition.add(weekday().eq(day.to_string())),
-    }
-    condition
-}
-
-fn label(grouping: Grouping) -> Expr {
-    match grouping {
-        Grouping::Category => {
-            Func::coalesce([Expr::col(("c", "name")), Expr::val("Uncategorised")]).into()
-        }
-        Grouping::Merchant => Func::coalesce([
-            call(
-                "nullif",
-                vec![call("trim", vec![col("merchant")]), Expr::val("")],
-            ),
-            Expr::val("(no merchant)"),
-        ])
-        .into(),
-        Grouping::Currency => col("currency"),
-        Grouping::Time(Bucket::Day) => col("spent_on"),
-        Grouping::Time(Bucket::Week) => call(
-            "date",
-            vec![
-                col("spent_on"),
-                Expr::val("weekday 0"),
-                Expr::val("-6 days"),
-            ],
-        ),
-        Grouping::Time(Bucket::Month) => {
-            call("strftime", vec![Expr::val("%Y-%m"), col("spent_on")])
-        }
-        Grouping::PartOfWeek => {
-            let weekday = call("strftime", vec![Expr::val("%w"), col("spent_on")]);
-            Expr::case(weekday.is_in(["0", "6"]), "Weekends")
-                .finally("Weekdays")
-                .into()
-        }
-        Grouping::Weekday => {
-            let names = [
-                "Sunday",
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-            ];
-            let weekday = || call("strftime", vec![Expr::val("%w"), col("spent_on")]);
-            let mut case = Expr::case(weekday().eq("0"), names[0]);
-            for (day, name) in names.iter().enumerate().skip(1) {
-                case = case.case(weekday().eq(day.to_string()), *name);
-            }
-            case.into()
-        }
+        Measure::Distinct(_) => DISTINCT,
     }
 }
 
@@ -235,6 +120,9 @@ fn measures(plan: &Plan, select: &mut SelectStatement) {
         Measure::Average => {
             select.expr_as(call("round", vec![Func::avg(amount).into()]), AVERAGE);
         }
+        Measure::Distinct(counted) => {
+            select.expr_as(Func::count_distinct(label(counted)), DISTINCT);
+        }
         Measure::AveragePer(bucket) => {
             // All time has no first day in the plan, so the data's own first day stands in.
             let spread = match units(&plan.period, bucket) {
@@ -307,7 +195,8 @@ pub fn to_sql(plan: &Plan, vocabulary: &Vocabulary) -> String {
         }
         (_, None) => {
             let mut select = base_select(plan);
-            if plan.currency.is_none() && plan.measure != Measure::Count {
+            let counting = matches!(plan.measure, Measure::Count | Measure::Distinct(_));
+            if plan.currency.is_none() && !counting {
                 // Minor units of two currencies cannot be added: one row per currency, the
                 // user's own first.
                 select
@@ -324,4 +213,4 @@ pub fn to_sql(plan: &Plan, vocabulary: &Vocabulary) -> String {
 
 #[cfg(test)]
 #[path = "sql_tests.rs"]
-mod tests;
+pub(super) mod tests;

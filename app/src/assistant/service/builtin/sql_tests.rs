@@ -1,31 +1,22 @@
-use super::super::{AmountRange, Category};
+use super::super::{AmountRange, Category, DayFilter};
 use super::*;
 use chrono::NaiveDate;
 
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
 }
 
-fn plan() -> Plan {
+pub fn plan() -> Plan {
     Plan {
-        measure: Measure::Total,
-        period: Period::month(2026, 10, today()).expect("month"),
-        comparison: None,
-        categories: Vec::new(),
-        merchants: Vec::new(),
-        excluded_categories: Vec::new(),
-        excluded_merchants: Vec::new(),
-        amount: None,
-        days: DayFilter::All,
         currency: Some("USD".into()),
-        group_by: None,
-        top_n: None,
-        ascending: false,
-        share: false,
+        ..Plan::new(
+            Measure::Total,
+            Period::month(2026, 10, today()).expect("month"),
+        )
     }
 }
 
-fn sql(plan: &Plan) -> String {
+pub fn sql(plan: &Plan) -> String {
     let categories = [(1, "Dining".to_string())];
     let vocabulary = Vocabulary {
         today: today(),
@@ -94,6 +85,7 @@ fn only_allow_listed_functions_for_every_shape() {
         Measure::Largest,
         Measure::List,
         Measure::Budget,
+        Measure::Distinct(Grouping::Merchant),
     ] {
         for group_by in [
             None,
@@ -136,6 +128,8 @@ fn filters_become_conditions() {
         min_minor: Some(500),
         max_minor: Some(1500),
         currency: "USD".into(),
+        min_exclusive: false,
+        max_exclusive: false,
     });
     plan.days = DayFilter::Weekdays;
     let text = sql(&plan);
@@ -170,4 +164,43 @@ fn rankings_are_limited_and_series_chronological() {
     plan.group_by = Some(Grouping::Time(Bucket::Day));
     plan.top_n = None;
     assert!(sql(&plan).ends_with("ORDER BY \"label\" ASC"));
+}
+
+#[test]
+fn tags_notes_receipts_and_strict_bounds_become_conditions() {
+    let mut plan = plan();
+    plan.tags = vec!["work".into()];
+    plan.note = Some("lunch".into());
+    plan.receipt = Some(false);
+    plan.amount = Some(AmountRange {
+        min_minor: Some(5000),
+        max_minor: None,
+        currency: "USD".into(),
+        min_exclusive: true,
+        max_exclusive: false,
+    });
+    let text = sql(&plan);
+    assert!(
+        text.contains("lower(\"e\".\"tags\") LIKE '%\"work\"%'"),
+        "{text}"
+    );
+    assert!(
+        text.contains("lower(\"e\".\"note\") LIKE '%lunch%'"),
+        "{text}"
+    );
+    assert!(text.contains("\"e\".\"has_receipt\" = 0"), "{text}");
+    assert!(text.contains("\"e\".\"amount_minor\" > 5000"), "{text}");
+}
+
+#[test]
+fn different_things_are_counted_once_across_currencies() {
+    let mut plan = plan();
+    plan.measure = Measure::Distinct(Grouping::Time(Bucket::Day));
+    plan.currency = None;
+    let text = sql(&plan);
+    assert!(
+        text.contains("COUNT(DISTINCT \"e\".\"spent_on\") AS \"distinct_count\""),
+        "{text}"
+    );
+    assert!(!text.contains("GROUP BY"), "{text}");
 }

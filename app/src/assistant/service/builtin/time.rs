@@ -2,11 +2,11 @@
 //! 30 days"), ranges ("from 2026-01-05 to 2026-02-01", "since March") and weekday filters. Weeks
 //! start on Monday; a named month without a year is its latest occurrence not after this month.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::{
-    DayFilter, dates,
-    names::edit_distance,
+    dates,
+    days::weekday_of,
     period::{MONTHS, Period, PeriodUnit, date},
     tokens::{Tokens, number},
 };
@@ -14,9 +14,10 @@ use super::{
 fn unit_of(word: &str) -> Option<PeriodUnit> {
     match word.strip_suffix('s').unwrap_or(word) {
         "day" => Some(PeriodUnit::Day),
-        "week" => Some(PeriodUnit::Week),
-        "month" => Some(PeriodUnit::Month),
-        "year" => Some(PeriodUnit::Year),
+        "week" | "wk" => Some(PeriodUnit::Week),
+        "month" | "mo" | "mth" => Some(PeriodUnit::Month),
+        "quarter" | "qtr" => Some(PeriodUnit::Quarter),
+        "year" | "yr" => Some(PeriodUnit::Year),
         _ => None,
     }
 }
@@ -34,26 +35,13 @@ pub fn year_of(word: &str, today: NaiveDate) -> Option<i32> {
     (1990..=today.year() + 1).contains(&year).then_some(year)
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let days = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let index = days.iter().position(|day| *day == word)?;
-    Weekday::try_from(index as u8).ok()
-}
-
 /// The calendar period of `unit` that contains `day`.
 fn calendar(unit: PeriodUnit, day: NaiveDate, today: NaiveDate) -> Option<Period> {
     match unit {
         PeriodUnit::Day => Some(Period::day(day, today)),
         PeriodUnit::Week => Some(Period::week(day, today)),
         PeriodUnit::Month => Period::month(day.year(), day.month(), today),
+        PeriodUnit::Quarter => Period::quarter(day.year(), day.month0() / 3 + 1, today),
         PeriodUnit::Year => Period::year(day.year(), today),
         PeriodUnit::Span | PeriodUnit::AllTime => None,
     }
@@ -65,6 +53,7 @@ fn back(unit: PeriodUnit, count: u32, today: NaiveDate) -> Option<NaiveDate> {
         PeriodUnit::Day => today.checked_sub_days(Days::new(count.into())),
         PeriodUnit::Week => today.checked_sub_days(Days::new(7 * u64::from(count))),
         PeriodUnit::Month => today.checked_sub_months(Months::new(count)),
+        PeriodUnit::Quarter => today.checked_sub_months(Months::new(3 * count)),
         PeriodUnit::Year => today.checked_sub_months(Months::new(12 * count)),
         PeriodUnit::Span | PeriodUnit::AllTime => None,
     }
@@ -117,6 +106,15 @@ fn point(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<Point> {
         if tokens.phrase_at(at, phrase) {
             return found(calendar(unit, today, today), 3);
         }
+    }
+    // "the start of the year", "beginning of this month": the current one, from its first day.
+    let the = usize::from(first == "the");
+    if matches!(word(the), "start" | "beginning")
+        && word(the + 1) == "of"
+        && matches!(word(the + 2), "the" | "this")
+        && let Some(unit) = unit_of(word(the + 3))
+    {
+        return found(calendar(unit, today, today), the + 4);
     }
     let relative = matches!(
         first,
@@ -173,8 +171,18 @@ fn point(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<Point> {
     })
 }
 
+/// A time expression found in a question, at word `at`.
+pub struct Mention {
+    pub at: usize,
+    pub period: Period,
+    /// The two ends of a range ("from January to February"), which a comparison sets apart.
+    pub ends: Option<[Period; 2]>,
+    /// A year was named ("March 2025"), which a month just before without one shares.
+    pub has_year: bool,
+}
+
 /// "from X to Y", "between X and Y", "since X": one period from the start of X.
-fn range(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<(Period, usize)> {
+fn range(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<(Mention, usize)> {
     let opener = tokens.word(at);
     if !tokens.is_free(at) || !matches!(opener, "from" | "between" | "since" | "after") {
         return None;
@@ -183,7 +191,14 @@ fn range(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<(Period, usize)
     let start_from = start.period.from?;
     if matches!(opener, "since" | "after") {
         let label = format!("since {start_from}");
-        return Some((Period::span(start_from, today, label), start.words + 1));
+        let period = Period::span(start_from, today, label);
+        let mention = Mention {
+            at,
+            period,
+            ends: None,
+            has_year: start.has_year,
+        };
+        return Some((mention, start.words + 1));
     }
     let joint = at + 1 + start.words;
     if !matches!(
@@ -201,119 +216,51 @@ fn range(tokens: &Tokens, at: usize, today: NaiveDate) -> Option<(Period, usize)
         from = from.checked_sub_months(Months::new(12))?;
     }
     let to = end.period.to;
-    let period = Period::span(from, to, format!("from {from} to {to}"));
-    Some((period, start.words + end.words + 2))
+    let mention = Mention {
+        at,
+        period: Period::span(from, to, format!("from {from} to {to}")),
+        ends: Some([start.period, end.period]),
+        has_year: end.has_year,
+    };
+    Some((mention, start.words + end.words + 2))
 }
 
-/// Time words as they are usually misspelt-against: "septmber", "mnth", "yesterady".
-const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "year",
-    "years",
-    "today",
-    "yesterday",
-    "weekend",
-    "weekends",
-];
-
-/// Corrects free words one or two typos away from a time word, unless the word is closer to
-/// one of the user's names (`name_distance`, 0 for words to leave alone).
-pub fn correct_typos(tokens: &mut Tokens, name_distance: impl Fn(&str) -> usize) {
-    let typos: Vec<(usize, &str)> = tokens
-        .free()
-        .filter(|(_, word)| word.len() >= 4 && word.chars().all(char::is_alphabetic))
-        .filter_map(|(at, word)| {
-            let allowed = if word.len() >= 8 { 2 } else { 1 };
-            let (distance, best) = TIME_WORDS
-                .iter()
-                .map(|time_word| (edit_distance(word, time_word), *time_word))
-                .min()?;
-            (distance > 0 && distance <= allowed && distance < name_distance(word))
-                .then_some((at, best))
-        })
-        .collect();
-    for (at, word) in typos {
-        tokens.correct(at, word);
-    }
-}
-
-/// Every time expression in the question, claimed, with the position of its first word.
-pub fn read(tokens: &mut Tokens, today: NaiveDate) -> Vec<(usize, Period)> {
-    let mut periods = Vec::new();
+/// Every time expression in the question, claimed.
+pub fn read(tokens: &mut Tokens, today: NaiveDate) -> Vec<Mention> {
+    let mut mentions = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
-        if let Some((period, words)) = range(tokens, at, today) {
+        if let Some((mention, words)) = range(tokens, at, today) {
             tokens.take(at, words);
-            periods.push((at, period));
+            mentions.push(mention);
             at += words;
         } else if let Some(found) = point(tokens, at, today).filter(|_| tokens.is_free(at)) {
             tokens.take(at, found.words);
-            periods.push((at, found.period));
+            mentions.push(Mention {
+                at,
+                period: found.period,
+                ends: None,
+                has_year: found.has_year,
+            });
             at += found.words;
         } else {
             at += 1;
         }
     }
-    periods
-}
-
-/// "on weekends", "on weekdays", "on Mondays".
-pub fn read_days(tokens: &mut Tokens) -> DayFilter {
-    if tokens.take_any(&["weekends", "weekend", "saturdays and sundays"]) {
-        return DayFilter::Weekends;
-    }
-    // "by weekday" asks for a grouping, which the intent reader claims.
-    let grouping = tokens.has_any(&["by weekday", "per weekday", "each weekday", "which weekday"]);
-    if !grouping
-        && tokens.take_any(&[
-            "weekdays",
-            "weekday",
-            "workdays",
-            "working days",
-            "work days",
-        ])
-    {
-        return DayFilter::Weekdays;
-    }
-    let plural = (0..tokens.len()).find_map(|at| {
-        let day = weekday_of(tokens.word(at).strip_suffix('s')?)?;
-        tokens.is_free(at).then_some((at, day))
-    });
-    match plural {
-        Some((at, day)) => {
-            tokens.take(at, 1);
-            DayFilter::Only(day.num_days_from_sunday())
+    // "March or April 2025", "Q1 and Q2 2025": the year said once is both's ("May and May
+    // 2025" keeps this May).
+    for index in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(index);
+        let (first, second) = (&mut before[index - 1], &after[0]);
+        if !first.has_year && second.has_year && first.period.unit == second.period.unit {
+            let moved = first.period.in_year(second.period.to.year(), today);
+            if let Some(moved) = moved.filter(|moved| moved.from != second.period.from) {
+                first.period = moved;
+                first.has_year = true;
+            }
         }
-        None => DayFilter::All,
     }
-}
-
-/// "the month before", "before that", "the previous one": step back from the last question.
-pub fn read_step_back(tokens: &mut Tokens) -> bool {
-    tokens.take_any(&[
-        "day before",
-        "week before",
-        "month before",
-        "year before",
-        "before that",
-        "previous one",
-        "one before",
-        "period before",
-    ])
+    mentions
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+use super::super::{DayFilter, days::read_days};
 use super::*;
 
 fn day(text: &str) -> NaiveDate {
@@ -13,7 +14,7 @@ fn periods(question: &str) -> Vec<(Option<String>, String, String)> {
     let mut tokens = Tokens::new(question);
     read(&mut tokens, today())
         .into_iter()
-        .map(|(_, period)| {
+        .map(|Mention { period, .. }| {
             (
                 period.from.map(|from| from.to_string()),
                 period.to.to_string(),
@@ -104,7 +105,7 @@ fn two_periods_for_a_comparison() {
 fn a_period_knows_the_one_before() {
     let before = |question: &str| {
         let mut tokens = Tokens::new(question);
-        let (_, period) = read(&mut tokens, today()).remove(0);
+        let period = read(&mut tokens, today()).remove(0).period;
         period.before(today()).map(|period| {
             (
                 period.from.map(|from| from.to_string()),
@@ -141,17 +142,45 @@ fn weekday_filters() {
 }
 
 #[test]
-fn misspelt_time_words_are_corrected_unless_closer_to_a_name() {
-    let corrected = |question: &str, name_distance: usize| {
-        let mut tokens = Tokens::new(question);
-        correct_typos(&mut tokens, |_| name_distance);
-        (0..tokens.len())
-            .map(|at| tokens.word(at).to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    assert_eq!(corrected("last mnth", 9), "last month");
-    assert_eq!(corrected("in septmber", 9), "in september");
-    assert_eq!(corrected("in septmber", 1), "in septmber");
-    assert_eq!(corrected("by weekday", 9), "by weekday");
+fn quarters_halves_and_months_named_relative_to_today() {
+    assert_eq!(one("last quarter"), range("2026-07-01", "2026-09-30"));
+    assert_eq!(one("this quarter"), range("2026-10-01", "2026-11-23"));
+    assert_eq!(
+        one("the second half of 2025"),
+        range("2025-07-01", "2025-12-31")
+    );
+    assert_eq!(one("in h1"), range("2026-01-01", "2026-06-30"));
+    assert_eq!(
+        one("the first quarter of last year"),
+        range("2025-01-01", "2025-03-31")
+    );
+    assert_eq!(one("last june"), range("2026-06-01", "2026-06-30"));
+    assert_eq!(one("last december"), range("2025-12-01", "2025-12-31"));
+    assert_eq!(one("last november"), range("2025-11-01", "2025-11-30"));
+    assert_eq!(
+        one("since the start of the year"),
+        range("2026-01-01", "2026-11-23")
+    );
+    assert_eq!(one("past 2 yrs"), range("2024-11-24", "2026-11-23"));
+}
+
+#[test]
+fn a_year_said_once_belongs_to_both_months() {
+    let found = periods("march or april 2025");
+    assert_eq!(found[0].0.as_deref(), Some("2025-03-01"));
+    let found = periods("may and may 2025");
+    assert_eq!(found[0].0.as_deref(), Some("2026-05-01"));
+}
+
+#[test]
+fn a_range_keeps_its_two_ends() {
+    let mut tokens = Tokens::new("from august to october");
+    let mentions = read(&mut tokens, today());
+    let ends = mentions[0].ends.as_ref().expect("ends");
+    assert_eq!(
+        (ends[0].label.as_str(), ends[1].label.as_str()),
+        ("in August 2026", "last month")
+    );
+    let mut tokens = Tokens::new("since october");
+    assert!(read(&mut tokens, today())[0].ends.is_none());
 }

@@ -1,6 +1,29 @@
 //! A question as lower-case words, numbers and currency signs, with a note of which words a
 //! recogniser has already explained, so that the words left over are exactly the unexplained.
 
+/// Words whose possessive ("this year's") is the word itself.
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "weekend",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Currency signs stand alone so "$50" reads as a sign and a number.
 const SIGNS: &[char] = &['$', '€', '£', '¥', '₹'];
 
@@ -15,7 +38,11 @@ impl Tokens {
         let chars: Vec<char> = question.to_lowercase().chars().collect();
         let mut words = Vec::new();
         let mut word = String::new();
+        let mut skip = false;
         for (index, &c) in chars.iter().enumerate() {
+            if std::mem::take(&mut skip) {
+                continue;
+            }
             let before = index.checked_sub(1).and_then(|i| chars.get(i)).copied();
             let after = chars.get(index + 1).copied();
             let digit_between = before.is_some_and(|b| b.is_ascii_digit())
@@ -25,7 +52,13 @@ impl Tokens {
             if c.is_alphanumeric() || (matches!(c, '.' | ',' | '-' | ':') && digit_between) {
                 word.push(c);
             } else if matches!(c, '\'' | '’' | '-') && letter_between {
-                // "joe's" and "take-out" are one word each, spelled without the mark.
+                // "joe's" and "take-out" are one word each, spelled without the mark; "last
+                // month's" and "December's" are time words, without their "'s".
+                let possessive = after == Some('s')
+                    && chars
+                        .get(index + 2)
+                        .is_none_or(|next| !next.is_alphanumeric());
+                skip = possessive && TIME_WORDS.contains(&word.as_str());
             } else {
                 if !word.is_empty() {
                     words.push(std::mem::take(&mut word));
@@ -151,6 +184,10 @@ mod tests {
             ["trader", "joes", "takeout"]
         );
         assert_eq!(words("20€ or less"), ["20", "€", "or", "less"]);
+        assert_eq!(
+            words("last month's vs June's"),
+            ["last", "month", "vs", "june"]
+        );
     }
 
     #[test]

@@ -70,6 +70,17 @@ pub fn scope(plan: &Plan) -> String {
     if !excluded.is_empty() {
         text.push_str(&format!(" excluding {}", join(&excluded)));
     }
+    if !plan.tags.is_empty() {
+        text.push_str(&format!(" tagged {}", join(&plan.tags)));
+    }
+    if let Some(note) = &plan.note {
+        text.push_str(&format!(" with \"{note}\" in the note"));
+    }
+    match plan.receipt {
+        Some(true) => text.push_str(" with a receipt"),
+        Some(false) => text.push_str(" without a receipt"),
+        None => {}
+    }
     match plan.days {
         DayFilter::All => {}
         DayFilter::Weekends => text.push_str(" on weekends"),

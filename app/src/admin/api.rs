@@ -1,0 +1,71 @@
+//! Server functions for the admin pages: authenticate, call the service (which checks the role).
+
+use leptos::prelude::*;
+
+use super::{
+    ActivityFilter, ActivityPage, AdminUserPage, AdminUserView, UserChange,
+    console::{ConsoleQuery, ConsoleResult, ExplainResult, TableInfo},
+};
+use crate::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::server::viewer::{app_state, require_viewer};
+
+#[server(endpoint = "admin/users")]
+pub async fn list_users(
+    search: Option<String>,
+    page: Option<u64>,
+) -> Result<AdminUserPage, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::list_users(&state.db, &viewer, search.as_deref(), page).await
+}
+
+#[server(endpoint = "admin/users/update")]
+pub async fn update_user(user_id: i64, change: UserChange) -> Result<AdminUserView, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::update_user(&state.db, &viewer, user_id, &change).await
+}
+
+#[server(endpoint = "admin/users/revoke_sessions")]
+pub async fn revoke_user_sessions(user_id: i64) -> Result<u64, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::revoke_user_sessions(&state.db, &viewer, user_id).await
+}
+
+#[server(endpoint = "admin/users/delete")]
+pub async fn delete_user(user_id: i64, confirm_email: String) -> Result<(), AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::delete_user(&state.db, &state.receipts, &viewer, user_id, &confirm_email).await
+}
+
+#[server(endpoint = "admin/activity")]
+pub async fn list_activity(filter: ActivityFilter) -> Result<ActivityPage, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::list_activity(&state.db, &viewer, &filter).await
+}
+
+#[server(endpoint = "admin/db/tables")]
+pub async fn list_tables() -> Result<Vec<TableInfo>, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::list_tables(&state.db, &viewer).await
+}
+
+#[server(endpoint = "admin/db/query")]
+pub async fn run_query(query: ConsoleQuery) -> Result<ConsoleResult, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::run_query(&state.db, &state.console, &viewer, &query).await
+}
+
+#[server(endpoint = "admin/db/explain")]
+pub async fn explain_query(query: ConsoleQuery) -> Result<ExplainResult, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::explain_query(&state.db, &state.console, &viewer, &query).await
+}

@@ -1,0 +1,95 @@
+//! The database console's wire types: the tables with their columns and indexes, a query to
+//! run, and its result.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ColumnInfo {
+    pub name: String,
+    /// As the database names it (`INTEGER`, `character varying`, `bigint`, …).
+    pub data_type: String,
+    pub nullable: bool,
+    pub default: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct IndexInfo {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub unique: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TableInfo {
+    pub name: String,
+    pub row_count: u64,
+    /// Bytes on disk with indexes, where the database reports it (PostgreSQL, MySQL).
+    pub size_bytes: Option<u64>,
+    pub columns: Vec<ColumnInfo>,
+    pub indexes: Vec<IndexInfo>,
+}
+
+/// SQL for the console: one statement, read-only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleQuery {
+    pub sql: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ResultColumn {
+    pub name: String,
+    pub data_type: String,
+    /// Its values are hidden (password or token hashes).
+    pub masked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ConsoleResult {
+    pub columns: Vec<ResultColumn>,
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<Object>>))]
+    pub rows: Vec<Vec<Value>>,
+    /// More rows than the row cap; the rest were not read.
+    pub truncated: bool,
+    pub duration_ms: u64,
+}
+
+/// One step of a query plan, in tree order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PlanStep {
+    /// 0 for the top of the tree.
+    pub depth: u32,
+    /// What the database does here, e.g. `SCAN expenses` or `Seq Scan on expenses`.
+    pub detail: String,
+    /// The table read, when this step reads one.
+    pub table: Option<String>,
+    /// A full scan of a large table: the step to look at first.
+    pub expensive: bool,
+}
+
+/// Advice on a plan: an index to create, or a warning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PlanAdvice {
+    pub message: String,
+    /// The statement that would follow the advice, e.g. `CREATE INDEX …`.
+    pub sql: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ExplainResult {
+    pub steps: Vec<PlanStep>,
+    pub advice: Vec<PlanAdvice>,
+    /// The plan as the database gave it (rows for SQLite, JSON for PostgreSQL and MySQL).
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub raw: Value,
+}
