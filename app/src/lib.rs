@@ -57,10 +57,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/expenses/:id") view=|| view! { <RequireUser><expenses::EditExpensePage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/categories") view=|| view! { <RequireUser><categories::CategoriesPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/budgets") view=|| view! { <RequireUser><budgets::BudgetsPage/></RequireUser> } ssr=SsrMode::Async/>
-                    <Route path=path!("/assistant") view=|| view! { <RequireUser><pages::Assistant/></RequireUser> }/>
+                    <Route path=path!("/assistant") view=|| view! { <RequireUser><assistant::AssistantPage/></RequireUser> } ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=|| view! { <RequireAdmin><admin::overview::AdminOverviewPage/></RequireAdmin> }/>
                     <Route path=path!("/admin/users") view=|| view! { <RequireAdmin><admin::users::UsersPage/></RequireAdmin> } ssr=SsrMode::Async/>
                     <Route path=path!("/admin/activity") view=|| view! { <RequireAdmin><admin::activity::ActivityLogPage/></RequireAdmin> } ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/database") view=|| view! { <RequireAdmin><admin::database::DatabasePage/></RequireAdmin> } ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/analytics") view=|| view! { <RequireAdmin><admin::analytics::AnalyticsPage/></RequireAdmin> } ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=|| view! { <RequireUser><auth::ProfilePage/></RequireUser> }/>
                     <Route path=path!("/login") view=auth::LoginPage/>
                     <Route path=path!("/register") view=auth::RegisterPage/>

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import {
   adminAccount,
@@ -65,13 +66,14 @@ async function profileStatus(page) {
 describe("the admin pages", () => {
   test("a member asking for an admin page gets the not-found page", async () => {
     await withUser("member", async (page) => {
-      for (const path of ["/admin", "/admin/users", "/admin/activity?kind=admin."]) {
+      for (const path of ["/admin", "/admin/users", "/admin/activity?kind=admin.", "/admin/database"]) {
         const response = await page.goto(path);
         assert.equal(response.status(), 404, path);
         await waitForHydration(page);
         assert.equal(await text(page.getByRole("heading", { level: 1 })), "Page not found");
         assert.equal(await page.getByTestId("admin-nav").count(), 0);
         assert.equal(await page.getByTestId("admin-user-row").count(), 0);
+        assert.equal(await page.getByTestId("sql-editor").count(), 0);
       }
       const mainNav = page.getByRole("navigation", { name: "Main" });
       assert.equal(await mainNav.getByRole("link", { name: "Admin" }).count(), 0);
@@ -90,7 +92,7 @@ describe("the admin pages", () => {
       await signInAsAdmin(page);
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
       await page.waitForURL(`${baseUrl}/admin`);
-      assert.equal(await page.getByText("Coming soon").count(), 2, "database and query analytics are announced");
+      assert.equal(await page.getByTestId("admin-tool-analytics").count(), 1, "every tool is listed");
       await page.getByTestId("admin-tool-users").click();
       await page.waitForURL(`${baseUrl}/admin/users`);
       await waitForHydration(page);
@@ -196,6 +198,91 @@ describe("the admin pages", () => {
       await page.getByTestId("activity-empty").waitFor();
     } finally {
       await theirs.close();
+      await mine.close();
+    }
+  });
+
+  test("an admin browses the schema, runs read-only queries, explains one and exports the result", async () => {
+    const mine = await openBrowser();
+    try {
+      const page = mine.page;
+      const admin = adminAccount();
+      await signInAsAdmin(page);
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+      await page.waitForURL(`${baseUrl}/admin`);
+      await page.getByTestId("admin-tool-database").click();
+      await page.waitForURL(`${baseUrl}/admin/database`);
+      await waitForHydration(page);
+
+      // The schema lists every table; opening one shows its columns, its name starts a query.
+      const expenses = page.locator('[data-testid="schema-table"][data-table="expenses"]');
+      await expenses.waitFor();
+      assert.match(await text(expenses.getByTestId("schema-row-count")), /^\d+ rows?$/);
+      await expenses.getByTestId("schema-toggle").click();
+      await expenses.getByTestId("schema-column").filter({ hasText: "user_id" }).waitFor();
+      const editor = page.getByTestId("sql-editor");
+      await expenses.getByTestId("schema-table-name").click();
+      assert.equal(await editor.inputValue(), "SELECT * FROM expenses LIMIT 50");
+
+      const grid = page.getByTestId("result-grid");
+      await editor.fill("SELECT id, email FROM users ORDER BY id");
+      await editor.press("Control+Enter");
+      await grid.getByRole("cell", { name: admin.email, exact: true }).waitFor();
+      assert.equal(await editor.inputValue(), "SELECT id, email FROM users ORDER BY id", "Ctrl+Enter adds no line");
+      assert.deepEqual(
+        (await grid.locator("thead th > span:first-child").allTextContents()).map((name) => name.trim()),
+        ["id", "email"],
+      );
+      assert.match(await text(page.getByTestId("result-count")), /^\d+ rows?$/);
+
+      // Password hashes never reach the page.
+      await editor.fill("SELECT password_hash FROM users");
+      await page.getByTestId("run-query").click();
+      await grid.getByTestId("result-row").first().waitFor();
+      const hashes = (await grid.locator("tbody td").allTextContents()).map((cell) => cell.trim());
+      assert.ok(hashes.length > 0, "every user has a hash");
+      assert.ok(hashes.every((cell) => cell !== "" && !cell.startsWith("$argon2")), `masked: ${hashes}`);
+      assert.equal(await grid.getByText("masked", { exact: true }).count(), 1);
+
+      // A write is refused, and said so where the result would be.
+      await editor.fill("DELETE FROM users");
+      await editor.press("Control+Enter");
+      const refusal = page.getByTestId("console-error");
+      await refusal.waitFor();
+      assert.match(await text(refusal), /read-only/);
+      assert.equal(await grid.count(), 0);
+
+      await editor.fill("SELECT * FROM expenses WHERE user_id = 1");
+      await page.getByTestId("explain-query").click();
+      const plan = page.getByTestId("plan");
+      await plan.waitFor();
+      assert.ok((await plan.getByTestId("plan-step").count()) > 0, "the plan has steps");
+      assert.match(await text(plan), /expenses/);
+
+      // The CSV is the result on screen, header first.
+      await editor.fill("SELECT id, email FROM users ORDER BY id");
+      await page.getByTestId("run-query").click();
+      await grid.getByRole("cell", { name: admin.email, exact: true }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+      assert.match(download.suggestedFilename(), /^query-\d{8}-\d{6}\.csv$/);
+      const csv = readFileSync(await download.path(), "utf8");
+      assert.ok(csv.startsWith("id,email\r\n"), csv.slice(0, 40));
+      assert.ok(csv.includes(`,${admin.email}\r\n`));
+
+      // This browser's queries, newest first and each once; a click loads one again.
+      const history = page.getByTestId("history-item");
+      assert.deepEqual((await history.allTextContents()).map((sql) => sql.trim()), [
+        "SELECT id, email FROM users ORDER BY id",
+        "SELECT * FROM expenses WHERE user_id = 1",
+        "DELETE FROM users",
+        "SELECT password_hash FROM users",
+      ]);
+      await history.nth(1).click();
+      assert.equal(await editor.inputValue(), "SELECT * FROM expenses WHERE user_id = 1");
+      await page.reload();
+      await waitForHydration(page);
+      await eventually(async () => (await history.count()) === 4, "the history survives a reload");
+    } finally {
       await mine.close();
     }
   });

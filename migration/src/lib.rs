@@ -19,6 +19,7 @@ mod m20261123_000011_add_user_data_version;
 mod m20261123_000012_add_expense_search_text;
 mod m20261123_000013_create_notifications;
 mod m20261123_000014_expense_text_compares_bytes;
+mod m20261206_000015_add_session_password_confirmed;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000012_add_expense_search_text::Migration),
             Box::new(m20261123_000013_create_notifications::Migration),
             Box::new(m20261123_000014_expense_text_compares_bytes::Migration),
+            Box::new(m20261206_000015_add_session_password_confirmed::Migration),
         ]
     }
 }

@@ -126,6 +126,9 @@ pub struct Config {
     /// Rows one admin console query returns at most.
     #[serde(rename = "ADMIN_SQL_ROW_CAP")]
     pub admin_sql_row_cap: NonZeroU64,
+    /// Lets the admin console change data (after the admin types their password again).
+    #[serde(rename = "ADMIN_SQL_WRITE")]
+    pub admin_sql_write: bool,
     /// Tests only (no variable sets it): run the assistant's SQL without the parser guard, to
     /// show the sandbox holds on its own.
     #[serde(skip)]
@@ -164,6 +167,7 @@ impl Default for Config {
             llm_timeout_secs: NonZeroU64::new(20).expect("non-zero"),
             admin_sql_timeout_secs: NonZeroU64::new(5).expect("non-zero"),
             admin_sql_row_cap: NonZeroU64::new(10_000).expect("non-zero"),
+            admin_sql_write: false,
             assistant_sql_guard_off: false,
         }
     }

@@ -97,6 +97,7 @@ impl Application {
             console: ConsoleLimits {
                 timeout: Duration::from_secs(config.admin_sql_timeout_secs.get()),
                 row_cap: usize::try_from(config.admin_sql_row_cap.get()).unwrap_or(usize::MAX),
+                write: config.admin_sql_write,
             },
         };
         Ok(Self {

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::{
     ActivityFilter, ActivityPage, AdminUserPage, AdminUserView, UserChange,
-    console::{ConsoleQuery, ConsoleResult, ExplainResult, TableInfo},
+    analytics::AdminAnalytics,
+    console::{ConsoleHistory, ConsoleQuery, ConsoleResult, ExplainResult, TableInfo, WriteMode},
 };
 use crate::AppError;
 
@@ -68,4 +69,42 @@ pub async fn explain_query(query: ConsoleQuery) -> Result<ExplainResult, AppErro
     let viewer = require_viewer()?;
     let state = app_state()?;
     super::service::explain_query(&state.db, &state.console, &viewer, &query).await
+}
+
+#[server(endpoint = "admin/analytics")]
+pub async fn load_analytics(days: Option<u32>) -> Result<AdminAnalytics, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::analytics(&state.db, &viewer, days).await
+}
+
+#[server(endpoint = "admin/db/write_mode")]
+pub async fn load_write_mode() -> Result<WriteMode, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::write_mode(&state.db, &state.console, &viewer).await
+}
+
+#[server(endpoint = "admin/db/confirm_password")]
+pub async fn confirm_password(password: String) -> Result<WriteMode, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::confirm_password(&state.db, &state.console, &viewer, &password).await
+}
+
+#[server(endpoint = "admin/db/execute")]
+pub async fn execute_statement(query: ConsoleQuery) -> Result<ConsoleResult, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::execute(&state.db, &state.console, &viewer, &query).await
+}
+
+#[server(endpoint = "admin/db/history")]
+pub async fn load_console_history(
+    search: Option<String>,
+    before: Option<i64>,
+) -> Result<ConsoleHistory, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::history(&state.db, &viewer, search.as_deref(), before, None).await
 }

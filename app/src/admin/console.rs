@@ -59,6 +59,28 @@ pub struct ConsoleResult {
     /// More rows than the row cap; the rest were not read.
     pub truncated: bool,
     pub duration_ms: u64,
+    /// Rows changed, for a statement run in write mode that returns none.
+    #[serde(default)]
+    pub rows_affected: Option<u64>,
+}
+
+/// Whether the console may change data, and until when this session may without typing the
+/// password again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WriteMode {
+    /// `ADMIN_SQL_WRITE=true` on the server.
+    pub enabled: bool,
+    /// `null` until the password is confirmed, and again five minutes after.
+    pub confirmed_until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The administrator's password, typed again to open write mode.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordConfirmation {
+    pub password: String,
 }
 
 /// One step of a query plan, in tree order.
@@ -93,3 +115,30 @@ pub struct ExplainResult {
     #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub raw: Value,
 }
+
+/// A console statement someone ran, from the query log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ConsoleRun {
+    pub id: i64,
+    pub sql: String,
+    pub duration_ms: i64,
+    /// Rows returned or changed; `null` when it failed.
+    pub row_count: Option<i64>,
+    /// `ok`, `error` or `timeout`.
+    pub status: String,
+    pub error: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The administrator's own console runs, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ConsoleHistory {
+    pub runs: Vec<ConsoleRun>,
+    /// Pass as `before` for older runs; `null` on the last page.
+    pub next_before: Option<i64>,
+}
+
+/// Runs shown per page of the history unless the caller asks for fewer.
+pub const HISTORY_PER_PAGE: u64 = 20;

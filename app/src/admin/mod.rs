@@ -3,8 +3,10 @@
 
 pub mod activity;
 mod addresses;
+pub mod analytics;
 pub mod api;
 pub mod console;
+pub mod database;
 mod nav;
 pub mod overview;
 #[cfg(feature = "ssr")]

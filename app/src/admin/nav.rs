@@ -1,5 +1,5 @@
 //! The heading and sub-navigation every admin page shares, so an administrator can move between
-//! users and the activity log without going back to the overview.
+//! users, the activity log and the database without going back to the overview.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,6 +25,8 @@ pub fn AdminHeader(
             <A href="/admin" exact=true attr:class="nav-link">"Overview"</A>
             <A href="/admin/users" attr:class="nav-link">"Users"</A>
             <A href="/admin/activity" attr:class="nav-link">"Activity"</A>
+            <A href="/admin/database" attr:class="nav-link">"Database"</A>
+            <A href="/admin/analytics" attr:class="nav-link">"Analytics"</A>
         </nav>
     }
 }

@@ -1,5 +1,4 @@
-//! `/admin`: where the administrator's tools are. Database and query analytics are listed already,
-//! greyed out, so the page's shape does not change when they arrive.
+//! `/admin`: where the administrator's tools are.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,8 +25,18 @@ pub fn AdminOverviewPage() -> impl IntoView {
                     title="Activity"
                     description="Everything recorded, newest first: sign-ins, changes to data, admin actions."
                 />
-                <ComingTool title="Database" description="Look at tables and run read-only queries."/>
-                <ComingTool title="Query analytics" description="Which questions the assistant was asked, and how long they took."/>
+                <ToolCard
+                    href="/admin/database"
+                    icon="archive"
+                    title="Database"
+                    description="Look at tables and run read-only queries, with their plans."
+                />
+                <ToolCard
+                    href="/admin/analytics"
+                    icon="zap"
+                    title="Analytics"
+                    description="The queries run most, how fast and how reliably; what the assistant could not answer; usage."
+                />
             </ul>
         </div>
     }
@@ -49,18 +58,6 @@ fn ToolCard(
                     <span class="mt-1 block text-sm text-muted">{description}</span>
                 </span>
             </a>
-        </li>
-    }
-}
-
-/// A tool that is not built yet: not a link, and said so in words, not only in grey.
-#[component]
-fn ComingTool(title: &'static str, description: &'static str) -> impl IntoView {
-    view! {
-        <li class="card flex h-full flex-col gap-1 p-5 opacity-60" aria-disabled="true">
-            <span class="text-lg font-semibold">{title}</span>
-            <span class="text-sm text-muted">{description}</span>
-            <span class="badge mt-2 self-start">"Coming soon"</span>
         </li>
     }
 }

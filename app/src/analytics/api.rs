@@ -25,5 +25,5 @@ pub async fn get_trends(query: RangeQuery) -> Result<Trends, AppError> {
 #[server(endpoint = "analytics/top-queries")]
 pub async fn get_top_queries(everyone: bool) -> Result<Vec<TopQuery>, AppError> {
     let viewer = require_viewer()?;
-    super::service::top_queries(&app_state()?.db, &viewer, everyone).await
+    super::service::top_queries(&app_state()?.db, &viewer, everyone, None).await
 }

@@ -10,7 +10,7 @@ pub mod service;
 
 pub use range::{Group, Period, Range, RangeError, RangeQuery, SeriesBy};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{budgets::BudgetStatus, expenses::ExpenseView};
@@ -73,4 +73,10 @@ pub struct TopQuery {
     pub sql: String,
     pub origin: String,
     pub count: i64,
+    /// Runs that failed or timed out.
+    pub errors: i64,
+    /// Median and 95th-percentile duration in milliseconds.
+    pub p50_ms: i64,
+    pub p95_ms: i64,
+    pub last_run_at: DateTime<Utc>,
 }

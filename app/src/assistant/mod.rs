@@ -3,9 +3,19 @@
 //! chart. See `service` for how a question becomes an answer without ever reaching another
 //! user's rows.
 
+mod answer;
 pub mod api;
+mod chart;
+mod chat;
+mod delete;
+mod history;
+mod page;
+mod question;
 #[cfg(feature = "ssr")]
 pub mod service;
+mod table;
+
+pub use page::AssistantPage;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -44,6 +44,11 @@ pub enum ChartSpec {
     },
     /// Horizontal bars, largest on top.
     Ranking(Vec<Slice>),
+    /// One value per label, in order, as a line (the assistant's results over time).
+    Line {
+        labels: Vec<String>,
+        values: Vec<i64>,
+    },
     BudgetVsActual(Vec<BudgetBar>),
 }
 
@@ -59,6 +64,7 @@ impl ChartData {
             ChartSpec::Donut(slices) | ChartSpec::Ranking(slices) => slices.is_empty(),
             ChartSpec::Daily { spent, .. } => spent.iter().all(|minor| *minor == 0),
             ChartSpec::Stacked { series, .. } => series.is_empty(),
+            ChartSpec::Line { values, .. } => values.is_empty(),
             ChartSpec::BudgetVsActual(bars) => bars.is_empty(),
         }
     }
@@ -128,18 +134,36 @@ fn ChartMessage(text: String) -> impl IntoView {
     }
 }
 
+/// The box ECharts draws `data` into once it has loaded, as tall as every chart.
 #[component]
-fn ChartView(id: &'static str, title: &'static str, data: ChartData) -> impl IntoView {
+pub fn ChartCanvas(
+    /// The DOM id ECharts draws into; unique on the page.
+    id: String,
+    data: ChartData,
+    /// What a screen reader hears instead of the picture.
+    label: String,
+    #[prop(optional)] test_id: Option<&'static str>,
+) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    super::draw::draw_when_ready(id, data.clone());
+    super::draw::draw_when_ready(id.clone(), data);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = data;
     view! {
         <div
             id=id
             class="chart w-full"
             style=format!("height: {CHART_HEIGHT}px")
             role="img"
-            aria-label=format!("{title}; the numbers are under “Show data”")
+            aria-label=label
+            data-testid=test_id
         ></div>
+    }
+}
+
+#[component]
+fn ChartView(id: &'static str, title: &'static str, data: ChartData) -> impl IntoView {
+    view! {
+        <ChartCanvas id=id.to_string() data=data.clone() label=format!("{title}; the numbers are under “Show data”")/>
         <details class="mt-2">
             <summary class="cursor-pointer text-sm text-link">"Show data"</summary>
             <DataTable data/>

@@ -74,7 +74,7 @@ fn call_echarts(name: &str, element: &web_sys::Element) -> Option<JsValue> {
 
 /// Draws the chart into `#id` when ECharts is there, again when the theme changes, resizes it
 /// with the window and frees it when the view goes.
-pub fn draw_when_ready(id: &'static str, data: ChartData) {
+pub fn draw_when_ready(id: String, data: ChartData) {
     let Some(EchartsReady(ready)) = use_context() else {
         return;
     };
@@ -85,14 +85,14 @@ pub fn draw_when_ready(id: &'static str, data: ChartData) {
             return;
         }
         let dark = is_dark(theme.get());
-        let data = data.clone();
+        let (id, data) = (id.clone(), data.clone());
         // A view that Suspense swaps in is not in the document yet when its effect first runs.
         request_animation_frame(move || {
-            let Some(element) = document().get_element_by_id(id) else {
+            let Some(element) = document().get_element_by_id(&id) else {
                 return;
             };
             call_echarts("dispose", &element);
-            match WasmRenderer::new_opt(None, Some(CHART_HEIGHT)).render(id, &build(&data, dark)) {
+            match WasmRenderer::new_opt(None, Some(CHART_HEIGHT)).render(&id, &build(&data, dark)) {
                 Ok(_) => {
                     drawn.try_set_value(Some(element));
                 }

@@ -4,14 +4,14 @@
 //! everything without JavaScript. Everything loads again, in place, when the user's data changes.
 
 mod cards;
-mod charts;
+pub(crate) mod charts;
 #[cfg(feature = "hydrate")]
-mod draw;
+pub(crate) mod draw;
 #[cfg(feature = "hydrate")]
 mod options;
 mod page;
 mod picker;
 mod range;
-mod tables;
+pub(crate) mod tables;
 
 pub use page::DashboardPage;

@@ -73,6 +73,12 @@ pub fn build(data: &ChartData, dark: bool) -> Chart {
     let exponent = Currency::find(&data.currency).map_or(0, |currency| currency.exponent);
     let scale = 10_f64.powi(i32::from(exponent));
     let major = |minor: i64| minor as f64 / scale;
+    let points = |values: &[i64]| -> Vec<DataPointItem> {
+        values
+            .iter()
+            .map(|minor| DataPointItem::new(major(*minor)))
+            .collect()
+    };
     let code = &data.currency;
     let grid = Grid::new()
         .left(8)
@@ -120,6 +126,12 @@ pub fn build(data: &ChartData, dark: bool) -> Chart {
                     .name("Spent")
                     .data(slices.iter().map(item).collect()),
             ),
+        ChartSpec::Line { labels, values } => chart
+            .tooltip(tooltip(format!("{{b}}: {{c}} {code}")))
+            .grid(grid)
+            .x_axis(look.category_axis(labels.clone()))
+            .y_axis(look.value_axis())
+            .series(Line::new().name("Value").data(points(values))),
         ChartSpec::Daily {
             days,
             spent,
@@ -143,14 +155,7 @@ pub fn build(data: &ChartData, dark: bool) -> Chart {
                 .grid(grid)
                 .x_axis(look.category_axis(labels))
                 .y_axis(look.value_axis())
-                .series(
-                    Bar::new().name("Spent").data(
-                        spent
-                            .iter()
-                            .map(|minor| DataPointItem::new(major(*minor)))
-                            .collect(),
-                    ),
-                )
+                .series(Bar::new().name("Spent").data(points(spent)))
                 .series(
                     Line::new()
                         .name("Running total")

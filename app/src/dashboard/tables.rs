@@ -54,6 +54,14 @@ pub fn DataTable(data: ChartData) -> impl IntoView {
     let (names, rows): (Vec<&str>, Vec<AnyView>) = match &data.spec {
         ChartSpec::Donut(slices) => (vec!["Category", "Spent"], slice_rows(slices, &money)),
         ChartSpec::Ranking(slices) => (vec!["Merchant", "Spent"], slice_rows(slices, &money)),
+        ChartSpec::Line { labels, values } => {
+            let rows = labels
+                .iter()
+                .zip(values)
+                .map(|(label, minor)| row(label.clone(), vec![money(*minor)]).into_any())
+                .collect();
+            (vec!["Period", "Value"], rows)
+        }
         ChartSpec::Daily { days, spent, .. } => {
             let mut total = 0;
             let rows = days

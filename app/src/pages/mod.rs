@@ -1,21 +1,7 @@
-//! Routes whose features are not built yet, and the 404 page. Each feature moves its page into its
-//! own folder when it is built.
+//! The 404 page.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-use crate::ui::placeholder::ComingSoon;
-
-#[component]
-pub fn Assistant() -> impl IntoView {
-    view! {
-        <Title text="Assistant"/>
-        <ComingSoon
-            title="Assistant"
-            description="Ask questions about your own spending in plain language and get answers with tables and charts."
-        />
-    }
-}
 
 /// Rendered for any path no route matches; the server answers it with status 404.
 #[component]

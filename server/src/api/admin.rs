@@ -4,7 +4,11 @@ use app::{
     AppError,
     admin::{
         ActivityFilter, ActivityPage, AdminUserPage, AdminUserView, DeleteUser, UserChange,
-        console::{ConsoleQuery, ConsoleResult, ExplainResult, TableInfo},
+        analytics::AdminAnalytics,
+        console::{
+            ConsoleHistory, ConsoleQuery, ConsoleResult, ExplainResult, PasswordConfirmation,
+            TableInfo, WriteMode,
+        },
         service,
     },
     server::{AppState, Viewer},
@@ -184,5 +188,103 @@ pub async fn explain(
 ) -> Result<Json<ExplainResult>, AppError> {
     Ok(Json(
         service::explain_query(&state.db, &state.console, &viewer, &query).await?,
+    ))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AnalyticsParams {
+    /// Days back from today (UTC), 1 to 365; default 30.
+    days: Option<String>,
+}
+
+/// Query analytics and usage: top queries with p50/p95 and error counts, queries per day by
+/// origin, the slowest runs, questions the assistant could not answer, active users and
+/// expenses per day, receipt storage.
+#[utoipa::path(get, path = "/admin/analytics", tag = "admin", security(("bearer" = [])), params(AnalyticsParams),
+    responses((status = 200, body = AdminAnalytics), (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse)),
+)]
+pub async fn analytics(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<AnalyticsParams>,
+) -> Result<Json<AdminAnalytics>, AppError> {
+    let days = whole_number("days", params.days.as_deref())?;
+    Ok(Json(service::analytics(&state.db, &viewer, days).await?))
+}
+
+/// Whether the console may change data (`ADMIN_SQL_WRITE`) and until when this session may
+/// without typing the password again.
+#[utoipa::path(get, path = "/db/write-mode", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = WriteMode), (status = 401, body = ErrorResponse), (status = 403, body = ErrorResponse)),
+)]
+pub async fn write_mode(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Json<WriteMode>, AppError> {
+    Ok(Json(
+        service::write_mode(&state.db, &state.console, &viewer).await?,
+    ))
+}
+
+/// Type the password again to open write mode for this session for five minutes (403 when
+/// `ADMIN_SQL_WRITE` is off, 422 for a wrong password).
+#[utoipa::path(post, path = "/db/write-mode", tag = "admin", security(("bearer" = [])), request_body = PasswordConfirmation,
+    responses((status = 200, body = WriteMode), (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse)),
+)]
+pub async fn confirm_password(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiJson(confirmation): ApiJson<PasswordConfirmation>,
+) -> Result<Json<WriteMode>, AppError> {
+    Ok(Json(
+        service::confirm_password(&state.db, &state.console, &viewer, &confirmation.password)
+            .await?,
+    ))
+}
+
+/// Run one statement of any kind, committed and unmasked: write mode only (the server allows
+/// it and the password was confirmed within five minutes), else 403.
+#[utoipa::path(post, path = "/db/execute", tag = "admin", security(("bearer" = [])), request_body = ConsoleQuery,
+    responses((status = 200, body = ConsoleResult), (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse)),
+)]
+pub async fn execute(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiJson(query): ApiJson<ConsoleQuery>,
+) -> Result<Json<ConsoleResult>, AppError> {
+    Ok(Json(
+        service::execute(&state.db, &state.console, &viewer, &query).await?,
+    ))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryParams {
+    /// Part of the SQL, as typed (case-sensitive on PostgreSQL).
+    search: Option<String>,
+    /// Runs older than this id (the `next_before` of the previous page).
+    before: Option<String>,
+    /// 1 to 100; default 20.
+    limit: Option<String>,
+}
+
+/// The calling administrator's console runs, newest first, with duration, rows and status.
+#[utoipa::path(get, path = "/db/history", tag = "admin", security(("bearer" = [])), params(HistoryParams),
+    responses((status = 200, body = ConsoleHistory), (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse)),
+)]
+pub async fn history(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<HistoryParams>,
+) -> Result<Json<ConsoleHistory>, AppError> {
+    let before = whole_number("before", params.before.as_deref())?;
+    let limit = whole_number("limit", params.limit.as_deref())?;
+    Ok(Json(
+        service::history(&state.db, &viewer, params.search.as_deref(), before, limit).await?,
     ))
 }

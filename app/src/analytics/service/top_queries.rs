@@ -1,8 +1,11 @@
 //! The queries run most often, from the query log (filled by the assistant and the admin
-//! console); an empty list until they exist.
+//! console), with how fast and how reliably they ran; an empty list until they exist.
 
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::{Expr, Func},
 };
 
@@ -16,37 +19,127 @@ use crate::{
 };
 
 const LIMIT: u64 = 20;
+/// The latest runs of each top query that its percentiles are taken over.
+const SAMPLE: u64 = 1_000;
+const OK: &str = "ok";
 
-/// The viewer's own queries; with `everyone` (admins only) every user's.
+/// The viewer's own queries; with `everyone` (admins only) every user's. `since` narrows the
+/// log to a window.
 pub async fn top_queries(
     db: &DatabaseConnection,
     viewer: &Viewer,
     everyone: bool,
+    since: Option<DateTime<Utc>>,
 ) -> Result<Vec<TopQuery>, AppError> {
     if everyone {
         viewer.require_admin()?;
     }
-    let mut query = QueryLog::find()
+    let mut scope = Condition::all();
+    if !everyone {
+        scope = scope.add(query_log::Column::UserId.eq(viewer.user_id));
+    }
+    if let Some(since) = since {
+        scope = scope.add(query_log::Column::CreatedAt.gte(since));
+    }
+    let rows: Vec<(String, String, String, i64, DateTime<Utc>)> = QueryLog::find()
         .select_only()
         .column(query_log::Column::Fingerprint)
         .column_as(query_log::Column::Sql.max(), "sql")
         .column_as(query_log::Column::Origin.max(), "origin")
         .column_as(query_log::Column::Id.count(), "count")
+        .column_as(query_log::Column::CreatedAt.max(), "last_run_at")
+        .filter(scope.clone())
         .group_by(query_log::Column::Fingerprint)
         .order_by_desc(Expr::expr(Func::count(Expr::col(query_log::Column::Id))))
         .order_by_asc(query_log::Column::Fingerprint)
-        .limit(LIMIT);
-    if !everyone {
-        query = query.filter(query_log::Column::UserId.eq(viewer.user_id));
-    }
-    let rows: Vec<(String, String, String, i64)> = query.into_tuple().all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(fingerprint, sql, origin, count)| TopQuery {
+        .limit(LIMIT)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut top = Vec::with_capacity(rows.len());
+    for (fingerprint, sql, origin, count, last_run_at) in rows {
+        let runs = latest_runs(db, scope.clone(), &fingerprint).await?;
+        top.push(TopQuery {
+            errors: runs.errors,
+            p50_ms: percentile(&runs.durations, 50),
+            p95_ms: percentile(&runs.durations, 95),
             fingerprint,
             sql,
             origin,
             count,
-        })
-        .collect())
+            last_run_at,
+        });
+    }
+    Ok(top)
+}
+
+struct Runs {
+    /// Sorted, shortest first.
+    durations: Vec<i64>,
+    errors: i64,
+}
+
+/// Durations of the latest runs of one fingerprint, and how many of all its runs failed.
+async fn latest_runs(
+    db: &DatabaseConnection,
+    scope: Condition,
+    fingerprint: &str,
+) -> Result<Runs, AppError> {
+    let scope = scope.add(query_log::Column::Fingerprint.eq(fingerprint));
+    let latest: Vec<(i32, String)> = QueryLog::find()
+        .select_only()
+        .column(query_log::Column::DurationMs)
+        .column(query_log::Column::Status)
+        .filter(scope.clone())
+        .order_by_desc(query_log::Column::Id)
+        .limit(SAMPLE)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let statuses: HashMap<String, i64> = QueryLog::find()
+        .select_only()
+        .column(query_log::Column::Status)
+        .column_as(query_log::Column::Id.count(), "runs")
+        .filter(scope)
+        .group_by(query_log::Column::Status)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut durations: Vec<i64> = latest.iter().map(|(ms, _)| i64::from(*ms)).collect();
+    durations.sort_unstable();
+    Ok(Runs {
+        durations,
+        errors: statuses
+            .iter()
+            .filter(|(status, _)| status.as_str() != OK)
+            .map(|(_, runs)| runs)
+            .sum(),
+    })
+}
+
+/// The nearest-rank percentile of sorted values; 0 for none.
+fn percentile(sorted: &[i64], percent: usize) -> i64 {
+    if sorted.is_empty() {
+        return 0;
+    }
+    let rank = (percent * sorted.len()).div_ceil(100).max(1);
+    sorted[rank - 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentile;
+
+    #[test]
+    fn percentiles_are_nearest_rank() {
+        assert_eq!(percentile(&[], 50), 0);
+        assert_eq!(percentile(&[7], 95), 7);
+        let hundred: Vec<i64> = (1..=100).collect();
+        assert_eq!(percentile(&hundred, 50), 50);
+        assert_eq!(percentile(&hundred, 95), 95);
+        assert_eq!(percentile(&[1, 2, 3, 1000], 50), 2);
+        assert_eq!(percentile(&[1, 2, 3, 1000], 95), 1000);
+    }
 }

@@ -2,9 +2,7 @@
 //! every query it ran in `query_log` (for the top-queries analytics and the admin's view of what
 //! the engine could not answer).
 
-use std::time::Duration;
-
-use std::collections::HashMap;
+use std::{collections::HashMap, time::Duration};
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
@@ -34,6 +32,11 @@ use crate::{
 const ORIGIN: &str = "assistant";
 const USER: &str = "user";
 const ASSISTANT: &str = "assistant";
+/// The most of an answer kept in the history: MySQL's TEXT holds 64 KiB, and a reopened
+/// conversation needs the gist, not every row of a large result.
+const STORED_BYTES: usize = 48 * 1024;
+/// Text cells longer than this are cut in the stored copy.
+const STORED_CELL_CHARS: usize = 500;
 /// A conversation's title in the history list: the start of its first question.
 const TITLE_CHARS: usize = 80;
 /// Recent answers looked through for few-shot examples.
@@ -150,7 +153,7 @@ pub async fn record_exchange(
     }
     .insert(db)
     .await?;
-    let stored = serde_json::json!({ "question": question, "reply": reply, "plan": plan });
+    let stored = serde_json::json!({ "question": question, "reply": kept(reply), "plan": plan });
     let source = if reply.cached {
         "cache"
     } else {
@@ -174,6 +177,27 @@ pub async fn record_exchange(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// The reply as the history keeps it: long cells cut and rows dropped from the end until it
+/// fits in [`STORED_BYTES`], marked truncated when anything was.
+fn kept(reply: &Reply) -> Reply {
+    let mut kept = reply.clone();
+    for cell in kept.rows.iter_mut().flatten() {
+        if let serde_json::Value::String(text) = cell
+            && text.chars().count() > STORED_CELL_CHARS
+        {
+            *text = text.chars().take(STORED_CELL_CHARS).chain(['…']).collect();
+            kept.truncated = true;
+        }
+    }
+    let size = |reply: &Reply| serde_json::to_string(reply).map_or(usize::MAX, |json| json.len());
+    while size(&kept) > STORED_BYTES && !kept.rows.is_empty() {
+        let keep = kept.rows.len() / 2;
+        kept.rows.truncate(keep);
+        kept.truncated = true;
+    }
+    kept
 }
 
 /// The viewer's conversations, most recently active first, `limit` at a time.
@@ -307,4 +331,46 @@ pub async fn log_query(
         outcome,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn reply(rows: Vec<Vec<serde_json::Value>>) -> Reply {
+        Reply {
+            conversation_id: "c".into(),
+            answer: "Here are the rows found.".into(),
+            sql: Some("SELECT merchant FROM expenses".into()),
+            columns: vec!["merchant".into()],
+            rows,
+            truncated: false,
+            chart: None,
+            source: Source::Builtin,
+            cached: false,
+            suggestions: Vec::new(),
+            notice: None,
+        }
+    }
+
+    #[test]
+    fn large_answers_are_cut_to_fit_the_history() {
+        let small = reply(vec![vec![json!("Cafe")]]);
+        assert_eq!(kept(&small), small, "small answers are kept whole");
+
+        let long_cell = kept(&reply(vec![vec![json!("x".repeat(10_000))]]));
+        assert!(long_cell.truncated);
+        assert_eq!(
+            long_cell.rows[0][0]
+                .as_str()
+                .map(|text| text.chars().count()),
+            Some(STORED_CELL_CHARS + 1)
+        );
+
+        let many = kept(&reply(vec![vec![json!("y".repeat(400))]; 1_000]));
+        assert!(many.truncated && !many.rows.is_empty());
+        assert!(serde_json::to_string(&many).expect("json").len() <= STORED_BYTES);
+    }
 }

@@ -17,20 +17,13 @@ use async_openai::{
     },
 };
 use serde::Deserialize;
-use tokio::time::{Instant, sleep, timeout_at};
+use tokio::time::timeout;
 
 use super::{
     planner::{Context, Planned, Planner, Unplanned},
     sandbox::{FUNCTIONS, SCHEMA},
 };
 use crate::assistant::{ChartHint, Source};
-
-/// Attempts after a 429 or a 5xx before giving up for this question.
-const RETRIES: u32 = 2;
-/// The first pause before a retry when the server names none; doubled each time.
-const FIRST_BACKOFF: Duration = Duration::from_millis(250);
-/// A server asking for a longer pause than this is not waited for: the built-in engine answers.
-const LONGEST_WAIT: Duration = Duration::from_secs(5);
 
 /// How to reach the model (`LLM_*` in the configuration).
 #[derive(Clone, Debug)]
@@ -79,45 +72,19 @@ impl LlmPlanner {
             .temperature(0.0)
             .build()
             .map_err(|error| error.to_string())?;
-        let deadline = Instant::now() + self.settings.timeout;
-        let mut backoff = FIRST_BACKOFF;
-        for attempt in 0..=RETRIES {
-            let outcome = timeout_at(deadline, self.client.chat().create(request.clone()))
-                .await
-                .map_err(|_| format!("no reply within {:?}", self.settings.timeout))?;
-            match outcome {
-                Ok(response) => {
-                    return response
-                        .choices
-                        .into_iter()
-                        .next()
-                        .and_then(|choice| choice.message.content)
-                        .filter(|content| !content.trim().is_empty())
-                        .ok_or_else(|| "an empty reply".to_string());
-                }
-                Err(error) if attempt < RETRIES && worth_retrying(&error) => {
-                    if Instant::now() + backoff > deadline || backoff > LONGEST_WAIT {
-                        return Err(describe(&error));
-                    }
-                    tracing::info!(error = %describe(&error), ?backoff, "retrying the language model");
-                    sleep(backoff).await;
-                    backoff *= 2;
-                }
-                Err(error) => return Err(describe(&error)),
-            }
-        }
-        unreachable!("the last attempt returns")
-    }
-}
-
-/// Rate limits and server faults pass; a bad request or a refused key will not get better.
-fn worth_retrying(error: &OpenAIError) -> bool {
-    match error {
-        OpenAIError::ApiError(response) => {
-            response.status_code.as_u16() == 429 || response.status_code.is_server_error()
-        }
-        OpenAIError::Reqwest(error) => error.is_connect() || error.is_timeout(),
-        _ => false,
+        // async-openai retries 429s, 5xx and failed connections itself (three times, with
+        // exponential backoff from 100 ms, honouring Retry-After); the deadline bounds it all.
+        let response = timeout(self.settings.timeout, self.client.chat().create(request))
+            .await
+            .map_err(|_| format!("no reply within {:?}", self.settings.timeout))?
+            .map_err(|error| describe(&error))?;
+        response
+            .choices
+            .into_iter()
+            .next()
+            .and_then(|choice| choice.message.content)
+            .filter(|content| !content.trim().is_empty())
+            .ok_or_else(|| "an empty reply".to_string())
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Model {
     #[sea_orm(column_type = "String(StringLen::N(64))")]
     pub previous_refresh_token_hash: Option<String>,
     pub rotated_at: Option<DateTimeUtc>,
+    /// The last time the password was typed again in this session (the console's write mode).
+    pub password_confirmed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,5 +2,8 @@
 //! administrator, so `app.user()` called first in a test gives the admin.
 
 mod activity;
+mod analytics;
 mod console;
+mod history;
 mod users;
+mod write_mode;

@@ -9,10 +9,12 @@ use serde_json::{Value, json};
 use crate::{
     budgets::{category_ids, spend, today_in_utc},
     expenses::{assert_error, assert_invalid, body},
-    helpers::{TestUser, on_every_backend},
+    helpers::{Backend, TestUser, on_every_backend, spawn_app_with},
 };
 
 mod history;
+mod llm;
+mod red_team;
 
 const ASK: &str = "/api/v1/chatbot/query";
 
@@ -152,3 +154,24 @@ on_every_backend!(bad_questions_and_foreign_conversations_are_refused, |app| {
         .await;
     assert_eq!(unknown_field.status(), 422);
 });
+
+#[tokio::test]
+async fn questions_beyond_the_per_minute_limit_are_refused_for_that_user_only() {
+    let app = spawn_app_with(Backend::Sqlite, |config| {
+        config.assistant_questions_per_minute = std::num::NonZeroU32::new(2).expect("non-zero");
+    })
+    .await
+    .expect("SQLite is always available");
+    let user = app.user().await;
+    let other = app.user().await;
+    let question = "how much did I spend this month";
+    answer(&user, question, None).await;
+    answer(&user, question, None).await;
+    let refused = ask(&user, question, None).await;
+    assert!(
+        refused.headers().contains_key("retry-after"),
+        "says when to try again"
+    );
+    assert_error(refused, 429, "rate_limited").await;
+    answer(&other, question, None).await;
+}

@@ -3,6 +3,7 @@
 mod access_control;
 mod cookies;
 mod database;
+mod fake_llm;
 mod tokens;
 mod users;
 
@@ -19,6 +20,7 @@ pub use access_control::{
 };
 pub use cookies::{ACCESS_COOKIE, REFRESH_COOKIE, set_cookie, sets_cookie};
 pub use database::{Backend, TestDatabase};
+pub use fake_llm::{FakeLlm, Scripted};
 pub use tokens::{claims_of, signed, unsigned};
 pub use users::TestUser;
 

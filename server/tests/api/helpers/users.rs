@@ -44,8 +44,9 @@ impl TestApp {
             .send()
             .await
             .expect("request sent");
-        assert_eq!(response.status(), 200, "login failed");
-        let body: Value = response.json().await.expect("json");
+        let status = response.status();
+        let body: Value = response.json().await.unwrap_or_default();
+        assert_eq!(status, 200, "login failed: {body}");
         TestUser {
             id: body["user"]["id"].as_i64().expect("user id"),
             email: email.to_string(),

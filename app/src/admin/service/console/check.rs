@@ -65,6 +65,30 @@ pub fn read_only(backend: DatabaseBackend, sql: &str) -> Result<String, AppError
     }
 }
 
+/// One statement of any kind, for write mode; and whether it answers with rows.
+pub fn single(backend: DatabaseBackend, sql: &str) -> Result<(String, bool), AppError> {
+    let sql = sql.trim().trim_end_matches(';').trim();
+    if sql.is_empty() {
+        return Err(refuse("Write a statement to run."));
+    }
+    let statements = Parser::parse_sql(dialect(backend).as_ref(), sql)
+        .map_err(|error| refuse(format!("Syntax error: {error}")))?;
+    match statements.as_slice() {
+        [statement] => Ok((sql.to_string(), returns_rows(statement))),
+        _ => Err(refuse("Run one statement at a time.")),
+    }
+}
+
+fn returns_rows(statement: &Statement) -> bool {
+    match statement {
+        Statement::Insert(insert) => insert.returning.is_some(),
+        Statement::Update(update) => update.returning.is_some(),
+        Statement::Delete(delete) => delete.returning.is_some(),
+        Statement::Query(_) | Statement::Explain { .. } | Statement::Pragma { .. } => true,
+        other => other.to_string().to_ascii_uppercase().starts_with("SHOW"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,7 +44,9 @@ pub async fn explain(
         DatabaseBackend::MySql => format!("EXPLAIN FORMAT=JSON {sql}"),
         _ => format!("EXPLAIN QUERY PLAN {sql}"),
     };
-    let rows = run::run(db, &explained, limits).await?.rows;
+    let rows = run::run(db, &explained, limits, run::Access::ReadOnly)
+        .await?
+        .rows;
     let (steps, raw) = match backend {
         DatabaseBackend::Sqlite => (sqlite_steps(&rows), Value::from(rows)),
         _ => {

@@ -5,8 +5,10 @@
 mod advice;
 mod check;
 mod explain;
+mod history;
 mod run;
 mod tables;
+mod write;
 
 use std::time::{Duration, Instant};
 
@@ -14,6 +16,8 @@ use sea_orm::DatabaseConnection;
 use serde_json::Value;
 
 pub use explain::LARGE_TABLE_ROWS;
+pub use history::history;
+pub use write::{confirm_password, execute, write_mode};
 
 use crate::{
     AppError,
@@ -29,6 +33,8 @@ use crate::{
 pub struct ConsoleLimits {
     pub timeout: Duration,
     pub row_cap: usize,
+    /// `ADMIN_SQL_WRITE`: write mode may be opened.
+    pub write: bool,
 }
 
 const ORIGIN: &str = "console";
@@ -74,11 +80,7 @@ pub async fn run_query(
 ) -> Result<ConsoleResult, AppError> {
     viewer.require_admin()?;
     let sql = check::read_only(db.get_database_backend(), &query.sql)?;
-    let started = Instant::now();
-    let outcome = run::run(db, &sql, limits).await;
-    let duration = started.elapsed();
-    log(db, viewer, &sql, duration, &outcome).await?;
-    let mut rows = outcome?;
+    let (mut rows, duration) = run_logged(db, limits, viewer, &sql, run::Access::ReadOnly).await?;
     for (index, column) in rows.columns.iter_mut().enumerate() {
         let values = rows.rows.iter().filter_map(|row| row.get(index).cloned());
         if is_sensitive(&column.name, values) {
@@ -90,12 +92,32 @@ pub async fn run_query(
             }
         }
     }
-    Ok(ConsoleResult {
+    Ok(result(rows, duration))
+}
+
+/// Runs `sql` and logs the run (also when it fails); the rows and how long it took.
+async fn run_logged(
+    db: &DatabaseConnection,
+    limits: &ConsoleLimits,
+    viewer: &Viewer,
+    sql: &str,
+    access: run::Access,
+) -> Result<(run::Rows, Duration), AppError> {
+    let started = Instant::now();
+    let outcome = run::run(db, sql, limits, access).await;
+    let duration = started.elapsed();
+    log(db, viewer, sql, duration, &outcome).await?;
+    Ok((outcome?, duration))
+}
+
+fn result(rows: run::Rows, duration: Duration) -> ConsoleResult {
+    ConsoleResult {
         columns: rows.columns,
         rows: rows.rows,
         truncated: rows.truncated,
         duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
-    })
+        rows_affected: rows.rows_affected,
+    }
 }
 
 async fn log(
@@ -107,7 +129,9 @@ async fn log(
 ) -> Result<(), AppError> {
     let outcome = match outcome {
         Ok(rows) => Outcome::Ran {
-            rows: rows.rows.len(),
+            rows: rows.rows_affected.map_or(rows.rows.len(), |affected| {
+                usize::try_from(affected).unwrap_or(usize::MAX)
+            }),
         },
         Err(error) => {
             let error = error.to_string();

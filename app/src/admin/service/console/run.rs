@@ -17,6 +17,19 @@ pub struct Rows {
     pub columns: Vec<ResultColumn>,
     pub rows: Vec<Vec<Value>>,
     pub truncated: bool,
+    /// For a write that returns no rows.
+    pub rows_affected: Option<u64>,
+}
+
+impl Rows {
+    fn affected(rows: u64) -> Self {
+        Self {
+            columns: Vec::new(),
+            rows: Vec::new(),
+            truncated: false,
+            rows_affected: Some(rows),
+        }
+    }
 }
 
 fn timed_out(limits: &ConsoleLimits) -> AppError {
@@ -73,6 +86,7 @@ async fn collect<R: Row>(
         columns: Vec::new(),
         rows: Vec::new(),
         truncated: false,
+        rows_affected: None,
     };
     while let Some(row) = stream.try_next().await? {
         if rows.columns.is_empty() {
@@ -87,15 +101,24 @@ async fn collect<R: Row>(
     Ok(rows)
 }
 
+/// How a statement runs: read-only (the console's default), or changing data in write mode,
+/// committed when it succeeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    ReadOnly,
+    Write { returns_rows: bool },
+}
+
 pub async fn run(
     db: &DatabaseConnection,
     sql: &str,
     limits: &ConsoleLimits,
+    access: Access,
 ) -> Result<Rows, AppError> {
     let started = Instant::now();
     let outcome = tokio::time::timeout(
         limits.timeout + Duration::from_secs(1),
-        run_on(db, sql, limits),
+        run_on(db, sql, limits, access),
     )
     .await
     .unwrap_or(Err(sqlx::Error::PoolTimedOut));
@@ -107,33 +130,52 @@ pub async fn run(
     outcome.map_err(|error| failed(error, limits, started))
 }
 
+/// Runs the statement on `$connection` (a transaction is open) and commits in write mode.
+macro_rules! statement_on {
+    ($connection:ident, $sql:expr, $cap:expr, $access:expr, $values:expr) => {{
+        let statement = sqlx::raw_sql(sqlx::AssertSqlSafe($sql.to_string()));
+        let rows = match $access {
+            Access::Write {
+                returns_rows: false,
+            } => statement
+                .execute(&mut $connection)
+                .await
+                .map(|done| Rows::affected(done.rows_affected())),
+            _ => collect(statement.fetch(&mut $connection), $cap, $values).await,
+        };
+        if rows.is_ok() && $access != Access::ReadOnly {
+            sqlx::raw_sql("COMMIT").execute(&mut $connection).await?;
+        }
+        // Closing rolls back whatever was not committed.
+        drop($connection.close().await);
+        rows
+    }};
+}
+
 async fn run_on(
     db: &DatabaseConnection,
     sql: &str,
     limits: &ConsoleLimits,
+    access: Access,
 ) -> Result<Rows, sqlx::Error> {
-    let statement = || sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()));
     let cap = limits.row_cap;
+    let read_only = access == Access::ReadOnly;
     match db.get_database_backend() {
         DatabaseBackend::Postgres => {
             let mut connection = db.get_postgres_connection_pool().acquire().await?.detach();
-            sqlx::raw_sql("BEGIN READ ONLY")
-                .execute(&mut connection)
-                .await?;
+            let begin = if read_only {
+                "BEGIN READ ONLY"
+            } else {
+                "BEGIN"
+            };
+            sqlx::raw_sql(begin).execute(&mut connection).await?;
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
                 "SET LOCAL statement_timeout = {}",
                 limits.timeout.as_millis()
             )))
             .execute(&mut connection)
             .await?;
-            let rows = collect(
-                statement().fetch(&mut connection),
-                cap,
-                row_values::postgres,
-            )
-            .await;
-            drop(connection.close().await);
-            rows
+            statement_on!(connection, sql, cap, access, row_values::postgres)
         }
         DatabaseBackend::MySql => {
             let mut connection = db.get_mysql_connection_pool().acquire().await?.detach();
@@ -153,18 +195,21 @@ async fn run_on(
                 .execute(&mut connection)
                 .await?;
             }
-            sqlx::raw_sql("START TRANSACTION READ ONLY")
-                .execute(&mut connection)
-                .await?;
-            let rows = collect(statement().fetch(&mut connection), cap, row_values::mysql).await;
-            drop(connection.close().await);
-            rows
+            let begin = if read_only {
+                "START TRANSACTION READ ONLY"
+            } else {
+                "START TRANSACTION"
+            };
+            sqlx::raw_sql(begin).execute(&mut connection).await?;
+            statement_on!(connection, sql, cap, access, row_values::mysql)
         }
         _ => {
             let mut connection = db.get_sqlite_connection_pool().acquire().await?.detach();
-            sqlx::raw_sql("PRAGMA query_only = ON")
-                .execute(&mut connection)
-                .await?;
+            if read_only {
+                sqlx::raw_sql("PRAGMA query_only = ON")
+                    .execute(&mut connection)
+                    .await?;
+            }
             // EXPLAIN QUERY PLAN is planned from the schema this connection last read, and
             // reading nothing it would not notice an index created since: read the schema first.
             sqlx::raw_sql("SELECT count(*) FROM sqlite_master")
@@ -175,9 +220,12 @@ async fn run_on(
                 .lock_handle()
                 .await?
                 .set_progress_handler(1_000, move || Instant::now() < deadline);
-            let rows = collect(statement().fetch(&mut connection), cap, row_values::sqlite).await;
-            drop(connection.close().await);
-            rows
+            if !read_only {
+                sqlx::raw_sql("BEGIN IMMEDIATE")
+                    .execute(&mut connection)
+                    .await?;
+            }
+            statement_on!(connection, sql, cap, access, row_values::sqlite)
         }
     }
 }
