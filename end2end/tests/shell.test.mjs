@@ -97,7 +97,7 @@ describe("with JavaScript disabled", () => {
       const page = await context.newPage();
       await page.goto("/assistant");
       assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Assistant");
-      assert.ok(await page.getByText("Not built yet").isVisible());
+      assert.ok(await page.getByTestId("assistant-empty").isVisible(), "the empty chat with its suggestions");
     } finally {
       await context.close();
     }

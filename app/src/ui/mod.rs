@@ -6,7 +6,6 @@ pub mod icons;
 pub mod layout;
 pub mod menu;
 pub mod modal;
-pub mod placeholder;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod shell;
