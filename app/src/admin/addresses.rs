@@ -2,6 +2,8 @@
 //! `Url::escape`, which escapes differently on the server and in the browser: the links of the
 //! server's HTML and of the hydrated page must be the same.
 
+use crate::expenses::query::encode;
+
 /// `path?key=value&…` (only `path` when there are no pairs), values percent-encoded.
 pub fn href_with(path: &str, pairs: &[(&str, String)]) -> String {
     if pairs.is_empty() {
@@ -12,19 +14,6 @@ pub fn href_with(path: &str, pairs: &[(&str, String)]) -> String {
         .map(|(key, value)| format!("{key}={}", encode(value)))
         .collect();
     format!("{path}?{}", query.join("&"))
-}
-
-/// Percent-encoding for query values (RFC 3986 unreserved characters pass).
-fn encode(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
 }
 
 #[cfg(test)]

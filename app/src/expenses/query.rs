@@ -275,7 +275,7 @@ impl ExpenseQuery {
 }
 
 /// Percent-encoding for query values (RFC 3986 unreserved characters pass).
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
