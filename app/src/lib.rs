@@ -9,7 +9,11 @@ pub mod auth;
 pub mod budgets;
 pub mod categories;
 mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod email;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod events;
 pub mod expenses;
 pub mod live;
 pub mod money;
@@ -63,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/activity") view=|| view! { <RequireAdmin><admin::activity::ActivityLogPage/></RequireAdmin> } ssr=SsrMode::Async/>
                     <Route path=path!("/admin/database") view=|| view! { <RequireAdmin><admin::database::DatabasePage/></RequireAdmin> } ssr=SsrMode::Async/>
                     <Route path=path!("/admin/analytics") view=|| view! { <RequireAdmin><admin::analytics::AnalyticsPage/></RequireAdmin> } ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/emails") view=|| view! { <RequireAdmin><admin::emails::EmailsPage/></RequireAdmin> } ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=|| view! { <RequireUser><auth::ProfilePage/></RequireUser> }/>
                     <Route path=path!("/login") view=auth::LoginPage/>
                     <Route path=path!("/register") view=auth::RegisterPage/>

@@ -66,7 +66,7 @@ async function profileStatus(page) {
 describe("the admin pages", () => {
   test("a member asking for an admin page gets the not-found page", async () => {
     await withUser("member", async (page) => {
-      for (const path of ["/admin", "/admin/users", "/admin/activity?kind=admin.", "/admin/database"]) {
+      for (const path of ["/admin", "/admin/users", "/admin/activity?kind=admin.", "/admin/database", "/admin/emails"]) {
         const response = await page.goto(path);
         assert.equal(response.status(), 404, path);
         await waitForHydration(page);
@@ -78,6 +78,37 @@ describe("the admin pages", () => {
       const mainNav = page.getByRole("navigation", { name: "Main" });
       assert.equal(await mainNav.getByRole("link", { name: "Admin" }).count(), 0);
     });
+  });
+
+  test("an admin follows a new user's welcome email on the emails page", async () => {
+    let member;
+    await withUser("mailed", async (_page, _context, user) => {
+      member = user;
+    });
+    const { page, close } = await openBrowser();
+    try {
+      await signInAsAdmin(page);
+      await page.goto("/admin/emails");
+      await waitForHydration(page);
+      const row = page.getByTestId("email-row").filter({ hasText: member.email });
+      // Sent by the embedded worker within a second or two; the page shows it after a reload.
+      await eventually(async () => {
+        await page.reload();
+        await waitForHydration(page);
+        return (await row.getAttribute("data-status").catch(() => null)) === "sent";
+      }, "the welcome email is sent", 20_000);
+      assert.match(await text(row), /Welcome to SpendWise/);
+      assert.match(await text(page.getByTestId("email-summary")), /handled in-process/);
+
+      await page.getByTestId("email-filter").getByRole("link", { name: "Failed" }).click();
+      await page.waitForURL((url) => url.searchParams.get("status") === "failed");
+      await page.getByText("No emails yet.").waitFor();
+      await page.getByTestId("email-filter").getByRole("link", { name: "Sent" }).click();
+      await page.waitForURL((url) => url.searchParams.get("status") === "sent");
+      await row.waitFor();
+    } finally {
+      await close();
+    }
   });
 
   test("an admin disables, enables, promotes, demotes, signs out and deletes a user, and the log shows it", async () => {

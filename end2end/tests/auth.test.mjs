@@ -207,6 +207,17 @@ describe("accounts in the browser", () => {
       await waitForText(page.getByTestId("account-name"), renamed);
       assert.equal(await page.getByLabel("Base currency", { exact: true }).inputValue(), "EUR");
 
+      // Budget alert emails can be turned off, and stay off.
+      const alerts = page.getByLabel(/Email me budget alerts/);
+      assert.equal(await alerts.isChecked(), true, "on for a new account");
+      await alerts.uncheck();
+      await page.getByRole("button", { name: "Save profile" }).click();
+      const saved = async () => (await (await page.request.get("/api/v1/auth/profile")).json()).email_alerts === false;
+      await eventually(saved, "the profile says no alert emails");
+      await page.reload();
+      await waitForHydration(page);
+      assert.equal(await page.getByLabel(/Email me budget alerts/).isChecked(), false);
+
       // An empty name is refused in place.
       await page.getByLabel("Display name", { exact: true }).fill("   ");
       await page.getByRole("button", { name: "Save profile" }).click();

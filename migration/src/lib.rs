@@ -20,6 +20,7 @@ mod m20261123_000012_add_expense_search_text;
 mod m20261123_000013_create_notifications;
 mod m20261123_000014_expense_text_compares_bytes;
 mod m20261206_000015_add_session_password_confirmed;
+mod m20261206_000016_create_events_and_email;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000013_create_notifications::Migration),
             Box::new(m20261123_000014_expense_text_compares_bytes::Migration),
             Box::new(m20261206_000015_add_session_password_confirmed::Migration),
+            Box::new(m20261206_000016_create_events_and_email::Migration),
         ]
     }
 }

@@ -26,6 +26,11 @@ const BUILT_SITE_ROOT: &str = match option_env!("LEPTOS_SITE_ROOT") {
 const VARIABLES: &[&str] = &[
     "ADMIN_SQL_ROW_CAP",
     "ADMIN_SQL_TIMEOUT_SECS",
+    "ADMIN_SQL_WRITE",
+    "AMQP_PREFIX",
+    "AMQP_URL",
+    "ANALYTICS_CACHE_ENTRIES",
+    "ASSISTANT_QUESTIONS_PER_MINUTE",
     "CLIENT_IP_HEADER",
     "COOKIE_SECURE",
     "DATABASE_URL",
@@ -40,14 +45,21 @@ const VARIABLES: &[&str] = &[
     "LLM_TIMEOUT_SECS",
     "LOGIN_ATTEMPTS_PER_ACCOUNT",
     "LOGIN_ATTEMPTS_PER_IP",
+    "MAIL_FROM",
+    "MAIL_MAX_ATTEMPTS",
+    "MAIL_RETRY_SECS",
     "MAX_IMPORT_BYTES",
     "MAX_REQUEST_BODY_BYTES",
     "MAX_SESSIONS_PER_USER",
+    "PUBLIC_URL",
     "RECEIPT_MAX_BYTES",
     "RECEIPT_MAX_PIXELS",
     "RECEIPT_QUOTA_BYTES",
     "RECEIPT_STORE_URL",
     "RUST_LOG",
+    "SHUTDOWN_GRACE_SECS",
+    "SMTP_URL",
+    "WORKER",
 ];
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -133,6 +145,43 @@ pub struct Config {
     /// show the sandbox holds on its own.
     #[serde(skip)]
     pub assistant_sql_guard_off: bool,
+    /// RabbitMQ (`amqp://user:pass@host:5672/%2f`). Unset: events are handled in-process.
+    #[serde(rename = "AMQP_URL", skip_serializing)]
+    pub amqp_url: Option<SecretString>,
+    /// The start of every exchange and queue name: `<prefix>.activity` (the topic exchange),
+    /// `<prefix>.worker` and `<prefix>.worker.dead-letter`.
+    #[serde(rename = "AMQP_PREFIX")]
+    pub amqp_prefix: String,
+    /// `embedded`: `serve` also runs the event relay, the queue consumer and the mail sender.
+    /// `off`: it does not, and a `spendwise worker` process does.
+    #[serde(rename = "WORKER")]
+    pub worker: WorkerMode,
+    /// `smtp://user:pass@host:587?tls=required`, `smtps://…` or `smtp://host:25` (plain).
+    /// Unset: emails are written as `.eml` files to `mail/` in the data directory.
+    #[serde(rename = "SMTP_URL", skip_serializing)]
+    pub smtp_url: Option<SecretString>,
+    #[serde(rename = "MAIL_FROM")]
+    pub mail_from: String,
+    /// The wait after a failed send; it doubles with each further failure, up to an hour.
+    #[serde(rename = "MAIL_RETRY_SECS")]
+    pub mail_retry_secs: NonZeroU64,
+    /// Attempts before an email is marked failed (admins can send it again).
+    #[serde(rename = "MAIL_MAX_ATTEMPTS")]
+    pub mail_max_attempts: NonZeroU32,
+    /// Where users reach the app, for the links in emails.
+    #[serde(rename = "PUBLIC_URL")]
+    pub public_url: String,
+    /// How long a stopping process waits for requests and background work to finish.
+    #[serde(rename = "SHUTDOWN_GRACE_SECS")]
+    pub shutdown_grace_secs: u64,
+}
+
+/// Where the background work runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkerMode {
+    Embedded,
+    Off,
 }
 
 /// Where OpenAI's API lives, for a configuration with a key and no base URL.
@@ -169,6 +218,15 @@ impl Default for Config {
             admin_sql_row_cap: NonZeroU64::new(10_000).expect("non-zero"),
             admin_sql_write: false,
             assistant_sql_guard_off: false,
+            amqp_url: None,
+            amqp_prefix: "spendwise".to_string(),
+            worker: WorkerMode::Embedded,
+            smtp_url: None,
+            mail_from: "SpendWise <spendwise@localhost>".to_string(),
+            mail_retry_secs: NonZeroU64::new(30).expect("non-zero"),
+            mail_max_attempts: NonZeroU32::new(8).expect("non-zero"),
+            public_url: "http://127.0.0.1:3000".to_string(),
+            shutdown_grace_secs: 10,
         }
     }
 }
@@ -232,6 +290,44 @@ impl Config {
         {
             return Err(ConfigError(format!(
                 "LLM_BASE_URL `{url}` must start with http:// or https://"
+            )));
+        }
+        if let Some(url) = &self.amqp_url
+            && !(url.expose_secret().starts_with("amqp://")
+                || url.expose_secret().starts_with("amqps://"))
+        {
+            return Err(ConfigError(
+                "AMQP_URL must start with amqp:// or amqps://".into(),
+            ));
+        }
+        if self.amqp_prefix.is_empty()
+            || !self
+                .amqp_prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        {
+            return Err(ConfigError(
+                "AMQP_PREFIX must be letters, digits, dots, dashes or underscores".into(),
+            ));
+        }
+        if let Some(url) = &self.smtp_url
+            && !(url.expose_secret().starts_with("smtp://")
+                || url.expose_secret().starts_with("smtps://"))
+        {
+            return Err(ConfigError(
+                "SMTP_URL must start with smtp:// or smtps://".into(),
+            ));
+        }
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError(format!(
+                "MAIL_FROM `{}` is not an address such as `SpendWise <spendwise@example.com>`",
+                self.mail_from
+            )));
+        }
+        if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
+            return Err(ConfigError(format!(
+                "PUBLIC_URL `{}` must start with http:// or https://",
+                self.public_url
             )));
         }
         if !(60..=3600).contains(&self.access_token_ttl_secs) {
@@ -359,6 +455,34 @@ mod tests {
         assert!(error.contains("RECEIPT_STORE_URL"), "{error}");
         let error = load_with(&[("RECEIPT_MAX_PIXELS", "0")]).expect_err("zero");
         assert!(error.contains("RECEIPT_MAX_PIXELS"), "{error}");
+    }
+
+    #[test]
+    fn events_and_mail_are_configurable_and_checked() {
+        let config = load_with(&[]).expect("defaults are valid");
+        assert_eq!(config.worker, WorkerMode::Embedded);
+        assert!(config.amqp_url.is_none() && config.smtp_url.is_none());
+        let config = load_with(&[
+            ("WORKER", "off"),
+            ("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2f"),
+            ("SMTP_URL", "smtp://mail.example:25"),
+            ("MAIL_FROM", "Money <money@example.com>"),
+        ])
+        .expect("valid");
+        assert_eq!(config.worker, WorkerMode::Off);
+        assert!(!format!("{config:?}").contains("guest:guest"));
+        for (name, value) in [
+            ("WORKER", "sometimes"),
+            ("AMQP_URL", "http://broker"),
+            ("SMTP_URL", "mail.example"),
+            ("MAIL_FROM", "not an address"),
+            ("PUBLIC_URL", "example.com"),
+            ("MAIL_MAX_ATTEMPTS", "0"),
+            ("AMQP_PREFIX", "spend wise"),
+        ] {
+            let error = load_with(&[(name, value)]).expect_err(name);
+            assert!(error.contains(name), "{name}: {error}");
+        }
     }
 
     #[test]

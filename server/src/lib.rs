@@ -8,6 +8,7 @@ pub mod receipt_store;
 pub mod signing_key;
 pub mod startup;
 pub mod telemetry;
+pub mod worker;
 
 pub use config::Config;
 pub use startup::Application;

@@ -5,7 +5,7 @@ use app::{AppError, auth::service};
 use clap::{Parser, Subcommand};
 use server::{
     Application, Config,
-    startup::{open_database, shutdown_signal},
+    startup::{open_database, run_worker, shutdown_signal},
     telemetry,
 };
 
@@ -21,6 +21,9 @@ struct Cli {
 enum Command {
     /// Serve the web app and the REST API (the default).
     Serve,
+    /// Run the background work only: the event relay, the queue consumer and the mail sender
+    /// (for `WORKER=off` deployments).
+    Worker,
     /// Apply pending database migrations and exit.
     Migrate,
     /// Create an administrator, or promote an existing account. A new account's password is read
@@ -45,6 +48,7 @@ async fn main() -> anyhow::Result<()> {
             );
             application.run_until_stopped(shutdown_signal()).await?;
         }
+        Command::Worker => run_worker(config, shutdown_signal()).await?,
         Command::Migrate => {
             open_database(&config).await?;
             tracing::info!("the database is up to date");

@@ -9,11 +9,11 @@ use app::{
     analytics::service::AnalyticsCache,
     assistant::service::{Assistant, AssistantSettings, Guard, Limits, LlmSettings},
     expenses::service::TotalsCache,
-    server::{AppState, settings::AuthSettings, throttle::LoginThrottle},
+    server::{AppState, broker::BrokerHealth, settings::AuthSettings, throttle::LoginThrottle},
     shell,
 };
 use axum::{
-    Router,
+    Extension, Router,
     extract::DefaultBodyLimit,
     extract::MatchedPath,
     http::{HeaderName, Request},
@@ -24,6 +24,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
 use tower_http::{
     CompressionLevel, compression::CompressionLayer, limit::RequestBodyLimitLayer,
     trace::TraceLayer,
@@ -31,7 +32,7 @@ use tower_http::{
 
 use crate::{
     api,
-    config::Config,
+    config::{Config, WorkerMode},
     middleware::{
         csrf::refuse_cross_site,
         multipart_guard::require_multipart_boundary,
@@ -39,6 +40,7 @@ use crate::{
         session::{SessionLayer, resolve_viewer},
     },
     receipt_store, signing_key,
+    worker::{Background, WorkerSettings},
 };
 
 fn assistant_settings(config: &Config) -> AssistantSettings {
@@ -66,6 +68,19 @@ fn assistant_settings(config: &Config) -> AssistantSettings {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    background: Background,
+    /// Cancelled when shutdown begins: long-lived responses (event streams) end with it.
+    stopping: CancellationToken,
+    grace: Duration,
+}
+
+/// Whether a broker is configured, as readiness reports it.
+fn broker_health(config: &Config) -> BrokerHealth {
+    if config.amqp_url.is_some() {
+        BrokerHealth::configured()
+    } else {
+        BrokerHealth::not_configured()
+    }
 }
 
 impl Application {
@@ -85,6 +100,12 @@ impl Application {
             LoginThrottle::new(auth.login_attempts_per_account, auth.login_attempts_per_ip);
         let receipts = receipt_store::open(&config)?;
         receipt_store::spawn_sweeper(db.clone(), receipts.clone());
+        let broker = broker_health(&config);
+        let worker_settings = WorkerSettings::from_config(&config);
+        let background = match config.worker {
+            WorkerMode::Embedded => Background::worker(db.clone(), worker_settings, &broker)?,
+            WorkerMode::Off => Background::monitor_only(&worker_settings, &broker),
+        };
         let state = AppState {
             leptos_options,
             db,
@@ -99,10 +120,15 @@ impl Application {
                 row_cap: usize::try_from(config.admin_sql_row_cap.get()).unwrap_or(usize::MAX),
                 write: config.admin_sql_write,
             },
+            broker,
         };
+        let stopping = CancellationToken::new();
         Ok(Self {
             listener,
-            router: router(state, &config),
+            router: router(state, &config).layer(Extension(stopping.clone())),
+            background,
+            stopping,
+            grace: Duration::from_secs(config.shutdown_grace_secs),
         })
     }
 
@@ -112,7 +138,8 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
-    /// Serves until `shutdown` resolves, then lets in-flight requests finish.
+    /// Serves until `shutdown` resolves, then lets in-flight requests finish (for up to
+    /// `SHUTDOWN_GRACE_SECS`), ends the event streams and stops the background work.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -120,10 +147,48 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+        let stopping = self.stopping.clone();
+        let signal = async move {
+            shutdown.await;
+            stopping.cancel();
+        };
+        let served = axum::serve(self.listener, service)
+            .with_graceful_shutdown(signal)
+            .into_future();
+        let grace = self.grace;
+        let overdue = async {
+            self.stopping.cancelled().await;
+            tokio::time::sleep(grace).await;
+        };
+        let result = tokio::select! {
+            result = served => result,
+            () = overdue => {
+                tracing::warn!("requests still running after {grace:?}; stopping anyway");
+                Ok(())
+            }
+        };
+        self.background.stop(grace).await;
+        result
     }
+}
+
+/// `spendwise worker`: the background work without the web server, until `shutdown`.
+pub async fn run_worker(
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let db = open_database(&config).await?;
+    let background = Background::worker(
+        db,
+        WorkerSettings::from_config(&config),
+        &broker_health(&config),
+    )?;
+    tracing::info!("the SpendWise worker is running");
+    shutdown.await;
+    background
+        .stop(Duration::from_secs(config.shutdown_grace_secs))
+        .await;
+    Ok(())
 }
 
 /// Opens the configured database and applies any pending migrations.

@@ -6,6 +6,7 @@ use super::{
     ActivityFilter, ActivityPage, AdminUserPage, AdminUserView, UserChange,
     analytics::AdminAnalytics,
     console::{ConsoleHistory, ConsoleQuery, ConsoleResult, ExplainResult, TableInfo, WriteMode},
+    emails::EmailOverview,
 };
 use crate::AppError;
 
@@ -107,4 +108,18 @@ pub async fn load_console_history(
     let viewer = require_viewer()?;
     let state = app_state()?;
     super::service::history(&state.db, &viewer, search.as_deref(), before, None).await
+}
+
+#[server(endpoint = "admin/emails")]
+pub async fn list_emails(status: Option<String>) -> Result<EmailOverview, AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::list_emails(&state.db, &state.broker, &viewer, status.as_deref()).await
+}
+
+#[server(endpoint = "admin/emails/retry")]
+pub async fn retry_email(id: i64) -> Result<(), AppError> {
+    let viewer = require_viewer()?;
+    let state = app_state()?;
+    super::service::retry_email(&state.db, &viewer, id).await
 }

@@ -5,8 +5,10 @@ pub mod activity;
 mod addresses;
 pub mod analytics;
 pub mod api;
+mod cards;
 pub mod console;
 pub mod database;
+pub mod emails;
 mod nav;
 pub mod overview;
 #[cfg(feature = "ssr")]

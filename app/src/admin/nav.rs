@@ -27,6 +27,7 @@ pub fn AdminHeader(
             <A href="/admin/activity" attr:class="nav-link">"Activity"</A>
             <A href="/admin/database" attr:class="nav-link">"Database"</A>
             <A href="/admin/analytics" attr:class="nav-link">"Analytics"</A>
+            <A href="/admin/emails" attr:class="nav-link">"Emails"</A>
         </nav>
     }
 }

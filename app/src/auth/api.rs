@@ -105,6 +105,9 @@ pub async fn update_profile(
     base_currency: String,
     timezone: String,
     theme: Theme,
+    /// A checkbox: present when ticked, absent when not.
+    #[server(default)]
+    email_alerts: Option<String>,
 ) -> Result<UserView, AppError> {
     use transport::*;
     let viewer = require_viewer()?;
@@ -113,6 +116,7 @@ pub async fn update_profile(
         base_currency: Some(base_currency),
         timezone: Some(timezone),
         theme: Some(theme),
+        email_alerts: Some(email_alerts.is_some()),
     };
     let user = service::update_profile(&app_state()?.db, &viewer, &update).await?;
     append_cookies([cookies::theme_cookie(user.theme)]);

@@ -58,6 +58,8 @@ pub struct UserView {
     pub timezone: String,
     #[cfg_attr(feature = "ssr", schema(value_type = String, example = "system"))]
     pub theme: Theme,
+    /// Budget alerts are emailed as well as shown under the bell.
+    pub email_alerts: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -108,6 +110,7 @@ pub struct ProfileUpdate {
     pub timezone: Option<String>,
     #[cfg_attr(feature = "ssr", schema(value_type = Option<String>, example = "dark"))]
     pub theme: Option<Theme>,
+    pub email_alerts: Option<bool>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -134,6 +134,10 @@ fn ProfileSection(user: UserView) -> impl IntoView {
                 <p class="text-sm text-muted" class:hidden=move || browser_zone.with(String::is_empty)>
                     "This browser's time zone: " {move || browser_zone.get()}
                 </p>
+                <label class="flex items-start gap-2 text-sm">
+                    <input type="checkbox" name="email_alerts" value="on" checked=user.email_alerts class="mt-0.5 h-4 w-4 shrink-0 accent-accent"/>
+                    <span>"Email me budget alerts (at 80 % and 100 % of a budget)"</span>
+                </label>
                 <FormSuccess message=saved/>
                 <SubmitButton label="Save profile" pending_label="Saving…" pending=update.pending()/>
             </ActionForm>

@@ -2,6 +2,7 @@
 //! errors.
 
 pub mod activity;
+pub mod broker;
 pub mod clock;
 pub mod cookies;
 pub mod data_version;

@@ -4,7 +4,7 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::{settings::AuthSettings, throttle::LoginThrottle};
+use super::{broker::BrokerHealth, settings::AuthSettings, throttle::LoginThrottle};
 use crate::{
     admin::service::ConsoleLimits, analytics::service::AnalyticsCache,
     assistant::service::Assistant, expenses::service::TotalsCache, receipts::service::ReceiptStore,
@@ -27,4 +27,6 @@ pub struct AppState {
     pub assistant: Assistant,
     /// The admin database console's timeout and row cap.
     pub console: ConsoleLimits,
+    /// Whether the message broker answers, for readiness and the admin pages.
+    pub broker: BrokerHealth,
 }

@@ -9,6 +9,7 @@ use app::{
             ConsoleHistory, ConsoleQuery, ConsoleResult, ExplainResult, PasswordConfirmation,
             TableInfo, WriteMode,
         },
+        emails::EmailOverview,
         service,
     },
     server::{AppState, Viewer},
@@ -287,4 +288,42 @@ pub async fn history(
     Ok(Json(
         service::history(&state.db, &viewer, params.search.as_deref(), before, limit).await?,
     ))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EmailParams {
+    /// `pending`, `sent` or `failed`; all when absent.
+    status: Option<String>,
+}
+
+/// The mail queue: counts by status, the newest 100 emails with attempts and last error, the
+/// outbox backlog and the broker's state.
+#[utoipa::path(get, path = "/admin/emails", tag = "admin", security(("bearer" = [])), params(EmailParams),
+    responses((status = 200, body = EmailOverview), (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse)),
+)]
+pub async fn emails(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<EmailParams>,
+) -> Result<Json<EmailOverview>, AppError> {
+    Ok(Json(
+        service::list_emails(&state.db, &state.broker, &viewer, params.status.as_deref()).await?,
+    ))
+}
+
+/// Send a waiting or failed email at once, with a fresh set of attempts (409 if it was sent).
+#[utoipa::path(post, path = "/admin/emails/{id}/retry", tag = "admin", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Email id")),
+    responses((status = 204), (status = 401, body = ErrorResponse), (status = 403, body = ErrorResponse),
+        (status = 404, body = ErrorResponse), (status = 409, body = ErrorResponse)),
+)]
+pub async fn retry_email(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    service::retry_email(&state.db, &viewer, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -8,10 +8,12 @@ use app::{
     server::{AppState, Viewer},
 };
 use axum::{
+    Extension,
     extract::State,
     response::sse::{Event, KeepAlive, Sse},
 };
 use futures_util::{Stream, StreamExt};
+use tokio_util::sync::CancellationToken;
 
 use super::json::ErrorResponse;
 
@@ -20,7 +22,8 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// A `text/event-stream` of `data_changed` events (`{"data_version": n}`), sent within about a
 /// second of any change to the user's expenses, categories, budgets or receipts. The stream
-/// ends when the session does.
+/// ends when the session does, and when the server shuts down (browsers reconnect by themselves,
+/// to another instance if one is left).
 #[utoipa::path(get, path = "/events", tag = "events", security(("bearer" = [])),
     responses(
         (status = 200, description = "Server-sent events", content_type = "text/event-stream", body = DataChanged),
@@ -29,14 +32,16 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 )]
 pub async fn stream(
     State(state): State<AppState>,
+    Extension(stopping): Extension<CancellationToken>,
     viewer: Viewer,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let changes =
-        service::data_changes(state.db.clone(), viewer, service::POLL_EVERY).map(|change| {
+    let changes = service::data_changes(state.db.clone(), viewer, service::POLL_EVERY)
+        .map(|change| {
             Ok(Event::default()
                 .event(DATA_CHANGED)
                 .json_data(change)
                 .unwrap_or_else(|_| Event::default().event(DATA_CHANGED)))
-        });
+        })
+        .take_until(stopping.cancelled_owned());
     Sse::new(changes).keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
 }

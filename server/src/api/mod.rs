@@ -51,7 +51,7 @@ use crate::config::Config;
         (name = "assistant", description = "Questions about your own spending, in plain language"),
         (name = "notifications", description = "The bell: budget alerts, read and unread"),
         (name = "events", description = "Live updates as server-sent events"),
-        (name = "admin", description = "Administrators only: users, the activity log, the database console"),
+        (name = "admin", description = "Administrators only: users, the activity log, the database console, the mail queue"),
     )
 )]
 struct ApiDoc;
@@ -111,6 +111,8 @@ pub fn router(config: &Config) -> Router<AppState> {
         .routes(routes!(admin::write_mode, admin::confirm_password))
         .routes(routes!(admin::execute))
         .routes(routes!(admin::history))
+        .routes(routes!(admin::emails))
+        .routes(routes!(admin::retry_email))
         .routes(routes!(chatbot::query))
         .routes(routes!(chatbot::history))
         .routes(routes!(chatbot::conversation, chatbot::delete_conversation))

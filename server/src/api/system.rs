@@ -15,6 +15,8 @@ pub struct Readiness {
     status: &'static str,
     /// `ok` or `unavailable`.
     database: &'static str,
+    /// `ok`, `unavailable`, or `not_configured` (no `AMQP_URL`: events are handled in-process).
+    broker: &'static str,
 }
 
 /// Liveness: the process is up and serving requests.
@@ -23,7 +25,9 @@ pub async fn health() -> Json<Health> {
     Json(Health { status: "ok" })
 }
 
-/// Readiness: the database answers (and, once configured, the message broker).
+/// Readiness: the database answers and, when one is configured, the message broker does. While
+/// the broker is away events wait in the outbox; the instance still serves, but a load balancer
+/// should know.
 #[utoipa::path(
     get,
     path = "/ready",
@@ -31,23 +35,26 @@ pub async fn health() -> Json<Health> {
     responses((status = 200, body = Readiness), (status = 503, body = Readiness))
 )]
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
-    match state.db.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            Json(Readiness {
-                status: "ok",
-                database: "ok",
-            }),
-        ),
+    let database = match state.db.ping().await {
+        Ok(()) => "ok",
         Err(error) => {
             tracing::warn!(%error, "readiness: database unreachable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(Readiness {
-                    status: "unavailable",
-                    database: "unavailable",
-                }),
-            )
+            "unavailable"
         }
-    }
+    };
+    let broker = state.broker.state();
+    let ready = database == "ok" && state.broker.is_ready();
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        status,
+        Json(Readiness {
+            status: if ready { "ok" } else { "unavailable" },
+            database,
+            broker,
+        }),
+    )
 }

@@ -10,7 +10,12 @@ use super::{
     AdminAnalytics, CountSeries, DEFAULT_DAYS, DailyCounts, SlowQuery, UnansweredQuestion,
 };
 use crate::{
-    admin::{api::load_analytics, nav::AdminHeader, timestamps::Timestamp},
+    admin::{
+        api::load_analytics,
+        cards::{StatCards, TableCard},
+        nav::AdminHeader,
+        timestamps::Timestamp,
+    },
     analytics::{Series, TopQuery},
     dashboard::charts::{ChartCard, ChartData, ChartSpec},
 };
@@ -167,19 +172,7 @@ fn Summary(analytics: AdminAnalytics) -> impl IntoView {
             format!("{} receipts", storage.receipts),
         ),
     ];
-    let cards = cards
-        .into_iter()
-        .map(|(title, figure, note)| {
-            view! {
-                <div class="card p-4">
-                    <p class="text-sm text-muted">{title}</p>
-                    <p class="mt-1 text-2xl font-semibold tabular-nums">{figure}</p>
-                    <p class="text-xs text-muted">{note}</p>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <section aria-label="Summary" class="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="analytics-summary">{cards}</section> }
+    view! { <StatCards label="Summary" testid="analytics-summary" cards=Vec::from(cards)/> }
 }
 
 fn percent(part: i64, whole: i64) -> String {
@@ -190,47 +183,6 @@ fn percent(part: i64, whole: i64) -> String {
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
     format!("{}.{} MB", tenths / 10, tenths % 10)
-}
-
-/// A column heading; numbers are right-aligned.
-type Heading = (&'static str, bool);
-
-/// A table in a card with a heading, or a note when there is nothing to list.
-#[component]
-fn TableCard(
-    title: &'static str,
-    id: &'static str,
-    empty: &'static str,
-    headings: &'static [Heading],
-    rows: Vec<AnyView>,
-) -> impl IntoView {
-    let heading = format!("{id}-title");
-    let labelled_by = heading.clone();
-    let table = if rows.is_empty() {
-        view! { <p class="text-sm text-muted">{empty}</p> }.into_any()
-    } else {
-        let headings = headings
-            .iter()
-            .map(|(name, numeric)| {
-                view! { <th scope="col" class="pb-2 pr-3" class:text-right=*numeric>{*name}</th> }
-            })
-            .collect_view();
-        view! {
-            <div class="overflow-x-auto">
-                <table class="w-full text-left text-sm">
-                    <thead class="text-xs uppercase text-muted"><tr>{headings}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="card min-w-0 p-4" aria-labelledby=labelled_by data-testid=id>
-            <h2 id=heading class="mb-3 font-semibold">{title}</h2>
-            {table}
-        </section>
-    }
 }
 
 fn sql_cell(sql: String) -> impl IntoView {

@@ -1,6 +1,7 @@
-//! Query analytics and usage for administrators, over a window of UTC days. Events are read as
+//! Query analytics and usage for administrators, over a window of UTC days. Queries are read as
 //! (series, time) pairs and counted per day here rather than in SQL, so one code path serves
-//! the three engines, whose date functions differ.
+//! the three engines, whose date functions differ; usage comes from the per-day counters the
+//! event handlers keep.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -17,9 +18,12 @@ use crate::{
         SlowQuery, UnansweredQuestion,
     },
     analytics::service::top_queries,
+    events::counters,
     server::{
         Viewer, clock,
-        entities::{activity, chat_messages, expenses, prelude::*, query_log, receipts},
+        entities::{
+            chat_messages, daily_active_users, daily_counters, prelude::*, query_log, receipts,
+        },
         sql::sum_as_i64,
     },
 };
@@ -56,13 +60,13 @@ impl Window {
         self.first.and_time(chrono::NaiveTime::MIN).and_utc()
     }
 
-    /// Counts events per day and series; every day of the window is present.
-    fn count(self, events: impl IntoIterator<Item = (String, NaiveDate)>) -> DailyCounts {
+    /// Adds up `(series, day, amount)` per day and series; every day of the window is present.
+    fn count(self, events: impl IntoIterator<Item = (String, NaiveDate, u64)>) -> DailyCounts {
         let days: Vec<NaiveDate> = (0..self.days)
             .map(|offset| self.first + Duration::days(i64::from(offset)))
             .collect();
         let mut series: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-        for (name, day) in events {
+        for (name, day, amount) in events {
             let Ok(index) = usize::try_from((day - self.first).num_days()) else {
                 continue;
             };
@@ -71,7 +75,7 @@ impl Window {
                 .or_insert_with(|| vec![0; days.len()])
                 .get_mut(index)
             {
-                *slot += 1;
+                *slot += amount;
             }
         }
         let mut series: Vec<CountSeries> = series
@@ -130,7 +134,7 @@ async fn queries_per_day(
         .await?;
     Ok(window.count(
         runs.into_iter()
-            .map(|(origin, at)| (origin, at.date_naive())),
+            .map(|(origin, at)| (origin, at.date_naive(), 1)),
     ))
 }
 
@@ -206,37 +210,36 @@ async fn unanswered(
     Ok(unanswered)
 }
 
-/// Distinct users with recorded activity, and expenses created, per day.
+/// Distinct active users and expenses created per day, from the event handlers' counters.
 async fn usage_per_day(db: &impl ConnectionTrait, window: Window) -> Result<DailyCounts, AppError> {
-    let acted: Vec<(Option<i64>, DateTime<Utc>)> = Activity::find()
+    let first = counters::day_of(window.since());
+    let active: Vec<String> = DailyActiveUsers::find()
         .select_only()
-        .column(activity::Column::UserId)
-        .column(activity::Column::CreatedAt)
-        .filter(activity::Column::CreatedAt.gte(window.since()))
+        .column(daily_active_users::Column::Day)
+        .filter(daily_active_users::Column::Day.gte(first.as_str()))
         .into_tuple()
         .all(db)
         .await?;
-    let mut active: Vec<(i64, NaiveDate)> = acted
-        .into_iter()
-        .filter_map(|(user_id, at)| Some((user_id?, at.date_naive())))
-        .collect();
-    active.sort_unstable();
-    active.dedup();
-    let created: Vec<DateTime<Utc>> = Expenses::find()
+    let created: Vec<(String, i64)> = DailyCounters::find()
         .select_only()
-        .column(expenses::Column::CreatedAt)
-        .filter(expenses::Column::CreatedAt.gte(window.since()))
+        .column(daily_counters::Column::Day)
+        .column(daily_counters::Column::Value)
+        .filter(daily_counters::Column::Day.gte(first.as_str()))
+        .filter(daily_counters::Column::Name.eq(counters::EXPENSES_CREATED))
         .into_tuple()
         .all(db)
         .await?;
+    let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
     let events = active
-        .into_iter()
-        .map(|(_, day)| ("active_users".to_string(), day))
-        .chain(
-            created
-                .into_iter()
-                .map(|at| ("expenses_created".to_string(), at.date_naive())),
-        );
+        .iter()
+        .filter_map(|text| Some(("active_users".to_string(), day(text)?, 1)))
+        .chain(created.iter().filter_map(|(text, value)| {
+            Some((
+                counters::EXPENSES_CREATED.to_string(),
+                day(text)?,
+                u64::try_from(*value).ok()?,
+            ))
+        }));
     Ok(window.count(events))
 }
 

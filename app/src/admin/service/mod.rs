@@ -3,6 +3,7 @@
 mod activity;
 mod analytics;
 mod console;
+mod emails;
 mod users;
 
 pub use activity::list_activity;
@@ -11,4 +12,5 @@ pub use console::{
     ConsoleLimits, LARGE_TABLE_ROWS, confirm_password, execute, explain_query, history,
     list_tables, run_query, write_mode,
 };
+pub use emails::{list_emails, retry_email};
 pub use users::{delete_user, list_users, revoke_user_sessions, update_user};

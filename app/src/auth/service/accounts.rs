@@ -36,6 +36,7 @@ pub(super) fn view(user: users::Model) -> UserView {
         display_name: user.display_name,
         base_currency: user.base_currency,
         timezone: user.timezone,
+        email_alerts: user.email_alerts,
         created_at: user.created_at,
     }
 }
@@ -111,6 +112,7 @@ pub async fn register(
         created_at: Set(clock::now()),
         disabled_at: Set(None),
         data_version: Set(0),
+        email_alerts: Set(true),
         ..Default::default()
     }
     .insert(&txn)
@@ -195,6 +197,9 @@ pub async fn update_profile(
     }
     if let Some(theme) = update.theme {
         user.theme = Set(theme.as_str().into());
+    }
+    if let Some(email_alerts) = update.email_alerts {
+        user.email_alerts = Set(email_alerts);
     }
     Ok(view(user.update(db).await?))
 }

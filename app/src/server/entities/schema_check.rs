@@ -7,8 +7,8 @@ use sea_orm::{
 };
 
 use super::{
-    activity, budgets, categories, chat_messages, expenses, notifications, query_log, receipts,
-    sessions, users,
+    activity, budgets, categories, chat_messages, daily_active_users, daily_counters, emails,
+    expenses, notifications, processed_events, query_log, receipts, sessions, users,
 };
 
 /// One human-readable line per difference between the entities and the database (missing table,
@@ -25,6 +25,10 @@ pub async fn mismatches(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
     lines.extend(table_mismatches::<query_log::Entity>(db).await?);
     lines.extend(table_mismatches::<activity::Entity>(db).await?);
     lines.extend(table_mismatches::<notifications::Entity>(db).await?);
+    lines.extend(table_mismatches::<emails::Entity>(db).await?);
+    lines.extend(table_mismatches::<processed_events::Entity>(db).await?);
+    lines.extend(table_mismatches::<daily_counters::Entity>(db).await?);
+    lines.extend(table_mismatches::<daily_active_users::Entity>(db).await?);
     Ok(lines)
 }
 

@@ -26,6 +26,8 @@ pub struct Model {
     pub disabled_at: Option<DateTimeUtc>,
     /// Bumped with every change to the user's expenses or categories (cache keys use it).
     pub data_version: i64,
+    /// Budget alerts are also emailed unless the user turned that off.
+    pub email_alerts: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

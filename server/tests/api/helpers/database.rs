@@ -1,7 +1,7 @@
 //! Databases for tests: a temporary SQLite file, or a fresh PostgreSQL/MariaDB database created
 //! from an admin URL and dropped when the test ends.
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbErr, Statement};
 use tempfile::TempDir;
 
 /// The database engines every backend-sensitive test runs against.
@@ -25,7 +25,8 @@ impl Backend {
 /// A database created for one test and dropped when the test ends (also when it panics).
 pub struct TestDatabase {
     pub url: String,
-    drop_statement: Option<(String, String)>,
+    /// The admin URL, the engine and the database's name, to drop it with.
+    drop_with: Option<(String, Backend, String)>,
     _dir: Option<TempDir>,
 }
 
@@ -37,7 +38,7 @@ impl TestDatabase {
             let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
             return Some(Self {
                 url,
-                drop_statement: None,
+                drop_with: None,
                 _dir: Some(dir),
             });
         };
@@ -54,14 +55,10 @@ impl TestDatabase {
             .await
             .expect("create test database");
         admin.close().await.expect("close admin connection");
-        let drop_sql = match backend {
-            Backend::Postgres => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-            _ => format!("DROP DATABASE IF EXISTS {name}"),
-        };
         let url = replace_database_name(&admin_url, &name);
         Some(Self {
             url,
-            drop_statement: Some((admin_url, drop_sql)),
+            drop_with: Some((admin_url, backend, name)),
             _dir: None,
         })
     }
@@ -70,7 +67,7 @@ impl TestDatabase {
     pub fn shared(url: &str) -> Self {
         Self {
             url: url.to_string(),
-            drop_statement: None,
+            drop_with: None,
             _dir: None,
         }
     }
@@ -84,7 +81,7 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        let Some((admin_url, statement)) = self.drop_statement.take() else {
+        let Some((admin_url, backend, name)) = self.drop_with.take() else {
             return;
         };
         // Drop runs inside the test's runtime, which cannot block on async work: use a thread.
@@ -94,7 +91,7 @@ impl Drop for TestDatabase {
                 .build()?;
             runtime.block_on(async {
                 let admin = Database::connect(&admin_url).await?;
-                admin.execute_unprepared(&statement).await?;
+                drop_database(&admin, backend, &name).await?;
                 admin.close().await
             })?;
             Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
@@ -104,6 +101,37 @@ impl Drop for TestDatabase {
             eprintln!("warning: could not drop a test database: {dropped:?}");
         }
     }
+}
+
+/// Ends the database's connections, then drops it. The app's background work may be inside a
+/// transaction when the test ends, and the test's runtime is blocked while this runs: a drop
+/// that waited for those transactions' locks would wait forever.
+async fn drop_database(
+    admin: &DatabaseConnection,
+    backend: Backend,
+    name: &str,
+) -> Result<(), DbErr> {
+    if let Backend::Postgres = backend {
+        admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await?;
+        return Ok(());
+    }
+    let sessions = admin
+        .query_all_raw(Statement::from_string(
+            admin.get_database_backend(),
+            format!("SELECT id FROM information_schema.processlist WHERE db = '{name}'"),
+        ))
+        .await?;
+    for session in sessions {
+        let id: u64 = session.try_get_by_index(0)?;
+        // One that ended meanwhile is fine.
+        let _ = admin.execute_unprepared(&format!("KILL {id}")).await;
+    }
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+        .await?;
+    Ok(())
 }
 
 fn replace_database_name(url: &str, name: &str) -> String {

@@ -4,6 +4,8 @@ mod access_control;
 mod cookies;
 mod database;
 mod fake_llm;
+mod smtp_sink;
+mod tcp_proxy;
 mod tokens;
 mod users;
 
@@ -21,6 +23,8 @@ pub use access_control::{
 pub use cookies::{ACCESS_COOKIE, REFRESH_COOKIE, set_cookie, sets_cookie};
 pub use database::{Backend, TestDatabase};
 pub use fake_llm::{FakeLlm, Scripted};
+pub use smtp_sink::SmtpSink;
+pub use tcp_proxy::TcpProxy;
 pub use tokens::{claims_of, signed, unsigned};
 pub use users::TestUser;
 
