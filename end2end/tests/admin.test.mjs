@@ -307,7 +307,7 @@ describe("the admin pages", () => {
       const runs = (await history.allTextContents()).map((item) => item.trim());
       assert.ok(runs[0].startsWith("SELECT id, email FROM users ORDER BY id"), runs[0]);
       assert.ok(runs[1].startsWith("SELECT password_hash FROM users"), runs[1]);
-      assert.match(runs[1], /2 rows/);
+      assert.match(runs[1], /\d+ rows/);
       await history.nth(1).click();
       assert.equal(await editor.inputValue(), "SELECT password_hash FROM users");
       await page.reload();
