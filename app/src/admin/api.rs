@@ -11,7 +11,7 @@ use super::{
 use crate::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::server::viewer::{app_state, require_viewer};
+use crate::server::viewer::{app_state, client_info, require_viewer};
 
 #[server(endpoint = "admin/users")]
 pub async fn list_users(
@@ -90,7 +90,15 @@ pub async fn load_write_mode() -> Result<WriteMode, AppError> {
 pub async fn confirm_password(password: String) -> Result<WriteMode, AppError> {
     let viewer = require_viewer()?;
     let state = app_state()?;
-    super::service::confirm_password(&state.db, &state.console, &viewer, &password).await
+    super::service::confirm_password(
+        &state.db,
+        &state.console,
+        &viewer,
+        &state.login_throttle,
+        &client_info(),
+        &password,
+    )
+    .await
 }
 
 #[server(endpoint = "admin/db/execute")]

@@ -12,7 +12,7 @@ use app::{
         emails::EmailOverview,
         service,
     },
-    server::{AppState, Viewer},
+    server::{AppState, ClientInfo, Viewer},
 };
 use axum::{
     Json,
@@ -230,19 +230,28 @@ pub async fn write_mode(
 }
 
 /// Type the password again to open write mode for this session for five minutes (403 when
-/// `ADMIN_SQL_WRITE` is off, 422 for a wrong password).
+/// `ADMIN_SQL_WRITE` is off, 422 for a wrong password, 429 past the sign-in attempt limits).
 #[utoipa::path(post, path = "/db/write-mode", tag = "admin", security(("bearer" = [])), request_body = PasswordConfirmation,
     responses((status = 200, body = WriteMode), (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse)),
+        (status = 403, body = ErrorResponse), (status = 422, body = ErrorResponse),
+        (status = 429, body = ErrorResponse)),
 )]
 pub async fn confirm_password(
     State(state): State<AppState>,
     viewer: Viewer,
+    client: ClientInfo,
     ApiJson(confirmation): ApiJson<PasswordConfirmation>,
 ) -> Result<Json<WriteMode>, AppError> {
     Ok(Json(
-        service::confirm_password(&state.db, &state.console, &viewer, &confirmation.password)
-            .await?,
+        service::confirm_password(
+            &state.db,
+            &state.console,
+            &viewer,
+            &state.login_throttle,
+            &client,
+            &confirmation.password,
+        )
+        .await?,
     ))
 }
 

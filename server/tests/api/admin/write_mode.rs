@@ -176,3 +176,29 @@ on_every_backend!(
         );
     }
 );
+
+#[tokio::test]
+async fn guessing_the_password_at_the_write_mode_prompt_is_throttled_like_sign_in() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Backend::Sqlite, |config| {
+        config.admin_sql_write = true;
+        config.login_attempts_per_account = std::num::NonZeroU32::new(3).expect("non-zero");
+    })
+    .await
+    .expect("SQLite is always available");
+    let admin = app.user().await;
+    // Signing in took one attempt of the three; two wrong guesses are answered as such…
+    for _ in 0..2 {
+        assert_invalid(
+            confirm(&admin, "not my password at all").await,
+            "password",
+            &"guess",
+        )
+        .await;
+    }
+    // …and then even the right password waits.
+    let refused = confirm(&admin, &admin.password).await;
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    let write_mode = body(admin.get(WRITE_MODE).await).await;
+    assert_eq!(write_mode["confirmed_until"], Value::Null, "still closed");
+}

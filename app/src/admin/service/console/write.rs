@@ -13,9 +13,10 @@ use crate::{
     AppError,
     admin::console::{ConsoleQuery, ConsoleResult, WriteMode},
     server::{
-        Viewer, activity, clock,
+        ClientInfo, Viewer, activity, clock,
         entities::prelude::{Sessions, Users},
         password,
+        throttle::LoginThrottle,
     },
 };
 
@@ -63,6 +64,8 @@ pub async fn confirm_password(
     db: &DatabaseConnection,
     limits: &ConsoleLimits,
     viewer: &Viewer,
+    throttle: &LoginThrottle,
+    client: &ClientInfo,
     typed: &str,
 ) -> Result<WriteMode, AppError> {
     viewer.require_admin()?;
@@ -70,6 +73,8 @@ pub async fn confirm_password(
         return Err(disabled());
     }
     let user = Users::find_by_id(viewer.user_id).one(db).await?;
+    // The sign-in limits count these too: a stolen session must not become a way to guess.
+    throttle.check(user.as_ref().map(|user| user.email.as_str()), client.ip)?;
     if !password::verify(typed.to_string(), user.map(|user| user.password_hash)).await {
         return Err(AppError::validation(
             "password",
