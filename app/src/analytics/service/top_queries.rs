@@ -1,8 +1,6 @@
 //! The queries run most often, from the query log (filled by the assistant and the admin
 //! console), with how fast and how reliably they ran; an empty list until they exist.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -15,11 +13,13 @@ use crate::{
     server::{
         Viewer,
         entities::{prelude::QueryLog, query_log},
+        sql::sum_as_i64,
     },
 };
 
 const LIMIT: u64 = 20;
-/// The latest runs of each top query that its percentiles are taken over.
+/// The latest runs of each top query that its percentiles are taken over (one query each; the
+/// counts and error totals come from the grouping query itself).
 const SAMPLE: u64 = 1_000;
 const OK: &str = "ok";
 
@@ -41,12 +41,17 @@ pub async fn top_queries(
     if let Some(since) = since {
         scope = scope.add(query_log::Column::CreatedAt.gte(since));
     }
-    let rows: Vec<(String, String, String, i64, DateTime<Utc>)> = QueryLog::find()
+    let failed = Expr::case(query_log::Column::Status.ne(OK), 1).finally(0);
+    let rows: Vec<(String, String, String, i64, i64, DateTime<Utc>)> = QueryLog::find()
         .select_only()
         .column(query_log::Column::Fingerprint)
         .column_as(query_log::Column::Sql.max(), "sql")
         .column_as(query_log::Column::Origin.max(), "origin")
         .column_as(query_log::Column::Id.count(), "count")
+        .column_as(
+            sum_as_i64(db.get_database_backend(), failed.into()),
+            "errors",
+        )
         .column_as(query_log::Column::CreatedAt.max(), "last_run_at")
         .filter(scope.clone())
         .group_by(query_log::Column::Fingerprint)
@@ -57,12 +62,12 @@ pub async fn top_queries(
         .all(db)
         .await?;
     let mut top = Vec::with_capacity(rows.len());
-    for (fingerprint, sql, origin, count, last_run_at) in rows {
-        let runs = latest_runs(db, scope.clone(), &fingerprint).await?;
+    for (fingerprint, sql, origin, count, errors, last_run_at) in rows {
+        let durations = latest_durations(db, scope.clone(), &fingerprint).await?;
         top.push(TopQuery {
-            errors: runs.errors,
-            p50_ms: percentile(&runs.durations, 50),
-            p95_ms: percentile(&runs.durations, 95),
+            errors,
+            p50_ms: percentile(&durations, 50),
+            p95_ms: percentile(&durations, 95),
             fingerprint,
             sql,
             origin,
@@ -73,50 +78,24 @@ pub async fn top_queries(
     Ok(top)
 }
 
-struct Runs {
-    /// Sorted, shortest first.
-    durations: Vec<i64>,
-    errors: i64,
-}
-
-/// Durations of the latest runs of one fingerprint, and how many of all its runs failed.
-async fn latest_runs(
+/// Durations of the latest runs of one fingerprint, shortest first.
+async fn latest_durations(
     db: &DatabaseConnection,
     scope: Condition,
     fingerprint: &str,
-) -> Result<Runs, AppError> {
-    let scope = scope.add(query_log::Column::Fingerprint.eq(fingerprint));
-    let latest: Vec<(i32, String)> = QueryLog::find()
+) -> Result<Vec<i64>, AppError> {
+    let latest: Vec<i32> = QueryLog::find()
         .select_only()
         .column(query_log::Column::DurationMs)
-        .column(query_log::Column::Status)
-        .filter(scope.clone())
+        .filter(scope.add(query_log::Column::Fingerprint.eq(fingerprint)))
         .order_by_desc(query_log::Column::Id)
         .limit(SAMPLE)
         .into_tuple()
         .all(db)
         .await?;
-    let statuses: HashMap<String, i64> = QueryLog::find()
-        .select_only()
-        .column(query_log::Column::Status)
-        .column_as(query_log::Column::Id.count(), "runs")
-        .filter(scope)
-        .group_by(query_log::Column::Status)
-        .into_tuple::<(String, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let mut durations: Vec<i64> = latest.iter().map(|(ms, _)| i64::from(*ms)).collect();
+    let mut durations: Vec<i64> = latest.into_iter().map(i64::from).collect();
     durations.sort_unstable();
-    Ok(Runs {
-        durations,
-        errors: statuses
-            .iter()
-            .filter(|(status, _)| status.as_str() != OK)
-            .map(|(_, runs)| runs)
-            .sum(),
-    })
+    Ok(durations)
 }
 
 /// The nearest-rank percentile of sorted values; 0 for none.
