@@ -117,16 +117,7 @@ on_every_backend!(analytics_sum_up_queries_questions_and_usage, |app| {
         "a user's own spending trend still works"
     );
     assert!(body(spending).await["buckets"].is_array());
-    assert_error(
-        app.client
-            .get(app.url(ANALYTICS))
-            .send()
-            .await
-            .expect("sent"),
-        401,
-        "unauthorized",
-    )
-    .await;
+    assert_error(app.get(ANALYTICS).await, 401, "unauthorized").await;
     assert_server_fns_refuse(
         &app,
         Some(&user.access_token),
