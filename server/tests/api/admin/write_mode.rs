@@ -4,7 +4,9 @@
 
 use app::server::entities::{activity, prelude::*, sessions};
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
 use serde_json::{Value, json};
 
 use crate::{
@@ -113,8 +115,11 @@ on_every_backend!(
         )
         .await;
 
+        // Ordered by id: the relay marks rows published, and PostgreSQL's heap order moves
+        // with every update.
         let audit = Activity::find()
             .filter(activity::Column::Kind.eq("admin.sql_write"))
+            .order_by_asc(activity::Column::Id)
             .all(&app.db)
             .await
             .expect("activity");
