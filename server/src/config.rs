@@ -39,6 +39,7 @@ const VARIABLES: &[&str] = &[
     "JWT_SECRET",
     "LEPTOS_SITE_ADDR",
     "LEPTOS_SITE_ROOT",
+    "LIVE_RECHECK_SECS",
     "LLM_API_KEY",
     "LLM_BASE_URL",
     "LLM_MODEL",
@@ -174,6 +175,10 @@ pub struct Config {
     /// How long a stopping process waits for requests and background work to finish.
     #[serde(rename = "SHUTDOWN_GRACE_SECS")]
     pub shutdown_grace_secs: u64,
+    /// On PostgreSQL, where changes are pushed to event streams: how often a stream re-reads
+    /// anyway (for notices lost in a reconnect). Other engines poll every 500 ms.
+    #[serde(rename = "LIVE_RECHECK_SECS")]
+    pub live_recheck_secs: NonZeroU64,
 }
 
 /// Where the background work runs.
@@ -227,6 +232,7 @@ impl Default for Config {
             mail_max_attempts: NonZeroU32::new(8).expect("non-zero"),
             public_url: "http://127.0.0.1:3000".to_string(),
             shutdown_grace_secs: 10,
+            live_recheck_secs: NonZeroU64::new(30).expect("non-zero"),
         }
     }
 }
@@ -471,6 +477,7 @@ mod tests {
         .expect("valid");
         assert_eq!(config.worker, WorkerMode::Off);
         assert!(!format!("{config:?}").contains("guest:guest"));
+        assert_eq!(config.live_recheck_secs.get(), 30);
         for (name, value) in [
             ("WORKER", "sometimes"),
             ("AMQP_URL", "http://broker"),
@@ -479,6 +486,7 @@ mod tests {
             ("PUBLIC_URL", "example.com"),
             ("MAIL_MAX_ATTEMPTS", "0"),
             ("AMQP_PREFIX", "spend wise"),
+            ("LIVE_RECHECK_SECS", "0"),
         ] {
             let error = load_with(&[(name, value)]).expect_err(name);
             assert!(error.contains(name), "{name}: {error}");

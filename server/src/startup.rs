@@ -9,6 +9,7 @@ use app::{
     analytics::service::AnalyticsCache,
     assistant::service::{Assistant, AssistantSettings, Guard, Limits, LlmSettings},
     expenses::service::TotalsCache,
+    live::feed::ChangeFeed,
     server::{AppState, broker::BrokerHealth, settings::AuthSettings, throttle::LoginThrottle},
     shell,
 };
@@ -106,6 +107,7 @@ impl Application {
             WorkerMode::Embedded => Background::worker(db.clone(), worker_settings, &broker)?,
             WorkerMode::Off => Background::monitor_only(&worker_settings, &broker),
         };
+        let live = ChangeFeed::start(&db, Duration::from_secs(config.live_recheck_secs.get()));
         let state = AppState {
             leptos_options,
             db,
@@ -121,6 +123,7 @@ impl Application {
                 write: config.admin_sql_write,
             },
             broker,
+            live,
         };
         let stopping = CancellationToken::new();
         Ok(Self {

@@ -1,9 +1,11 @@
 //! Live updates: a page open in one tab (or served by another instance) learns within a second
 //! that the user's data changed, and reloads what it shows. The signal is the user's data
 //! version, which every write bumps in its own transaction, so it works across instances and on
-//! every database without a broker.
+//! every database without a broker; on PostgreSQL the change is pushed (see `feed`).
 
 pub mod client;
+#[cfg(feature = "ssr")]
+pub mod feed;
 #[cfg(feature = "ssr")]
 pub mod service;
 

@@ -1,23 +1,22 @@
-//! Watching a user's data version. Each open stream asks the database once per interval (one
-//! primary-key lookup joined to the session), which also ends the stream as soon as the session
-//! is revoked or expires, on whichever instance that happened.
-
-use std::time::Duration;
+//! Watching a user's data version. A stream reads it (one primary-key lookup joined to the
+//! session) when the [`ChangeFeed`] nudges it and on its recheck timer; the same read ends the
+//! stream once the session is revoked or expires, on whichever instance that happened.
 
 use futures_util::{Stream, stream};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, RelationTrait,
     sea_query::JoinType,
 };
+use tokio::sync::broadcast::{self, error::RecvError};
 
-use super::DataChanged;
+use super::{
+    DataChanged,
+    feed::{ChangeFeed, Nudge, POLL_WITHOUT_PUSH},
+};
 use crate::server::{
     Viewer, clock,
     entities::{prelude::Users, sessions, users},
 };
-
-/// How often an open stream looks for changes; "within a second" for the dashboard.
-pub const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// The user's data version while the viewer's session is live; `None` once it is not.
 async fn live_version(
@@ -42,28 +41,70 @@ async fn live_version(
 pub fn data_changes(
     db: DatabaseConnection,
     viewer: Viewer,
-    every: Duration,
-) -> impl Stream<Item = DataChanged> + Send + 'static {
-    let ticker = tokio::time::interval(every);
-    stream::unfold(
-        (db, viewer.clone(), viewer.data_version, ticker),
-        |(db, viewer, mut seen, mut ticker)| async move {
-            loop {
-                ticker.tick().await;
-                match live_version(&db, &viewer).await {
-                    Ok(Some(version)) if version != seen => {
-                        seen = version;
-                        let change = DataChanged {
-                            data_version: version,
-                        };
-                        return Some((change, (db, viewer, seen, ticker)));
+    feed: &ChangeFeed,
+) -> impl Stream<Item = DataChanged> + Send + use<> {
+    let (nudges, recheck) = feed.subscribe();
+    let watch = Watch {
+        db,
+        seen: viewer.data_version,
+        viewer,
+        nudges,
+        ticker: tokio::time::interval(recheck),
+    };
+    stream::unfold(watch, |mut watch| async move {
+        loop {
+            watch.next_reason_to_look().await;
+            match live_version(&watch.db, &watch.viewer).await {
+                Ok(Some(version)) if version != watch.seen => {
+                    watch.seen = version;
+                    let change = DataChanged {
+                        data_version: version,
+                    };
+                    return Some((change, watch));
+                }
+                Ok(Some(_)) => {}
+                Ok(None) => return None,
+                // A passing database hiccup: keep the stream, try again next time.
+                Err(error) => tracing::warn!(%error, "could not read the data version"),
+            }
+        }
+    })
+}
+
+struct Watch {
+    db: DatabaseConnection,
+    viewer: Viewer,
+    seen: i64,
+    nudges: Option<broadcast::Receiver<Nudge>>,
+    ticker: tokio::time::Interval,
+}
+
+impl Watch {
+    /// Waits for the recheck timer or a nudge that concerns this user.
+    async fn next_reason_to_look(&mut self) {
+        let user_id = self.viewer.user_id;
+        let Some(nudges) = self.nudges.as_mut() else {
+            self.ticker.tick().await;
+            return;
+        };
+        tokio::select! {
+            _ = self.ticker.tick() => {}
+            nudge = async {
+                loop {
+                    match nudges.recv().await {
+                        Ok(nudge) if !nudge.concerns(user_id) => {}
+                        // Some notices were dropped for this slow stream: any may be its own.
+                        Ok(_) | Err(RecvError::Lagged(_)) => return Some(()),
+                        Err(RecvError::Closed) => return None,
                     }
-                    Ok(Some(_)) => {}
-                    Ok(None) => return None,
-                    // A passing database hiccup: keep the stream, try again next tick.
-                    Err(error) => tracing::warn!(%error, "could not read the data version"),
+                }
+            } => {
+                if nudge.is_none() {
+                    // The listener is gone (the process is stopping): poll from now on.
+                    self.nudges = None;
+                    self.ticker = tokio::time::interval(POLL_WITHOUT_PUSH);
                 }
             }
-        },
-    )
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The per-user data version (see the `add_user_data_version` migration): bumped in the same
-//! transaction as every change to a user's expenses or categories.
+//! transaction as every change to a user's expenses or categories, which also tells the user's
+//! open event streams (see `live::feed`).
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -7,7 +8,7 @@ use sea_orm::{
 };
 
 use super::entities::{prelude::Users, users};
-use crate::AppError;
+use crate::{AppError, live::feed};
 
 /// Call it first in the transaction: the row lock it takes makes a user's writes wait their turn.
 /// Without it, SQLite refuses a transaction that read before writing while another wrote, and
@@ -21,5 +22,5 @@ pub async fn bump(db: &impl ConnectionTrait, user_id: i64) -> Result<(), AppErro
         .filter(users::Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    Ok(())
+    feed::announce(db, user_id).await
 }

@@ -7,7 +7,8 @@ use sea_orm::DatabaseConnection;
 use super::{broker::BrokerHealth, settings::AuthSettings, throttle::LoginThrottle};
 use crate::{
     admin::service::ConsoleLimits, analytics::service::AnalyticsCache,
-    assistant::service::Assistant, expenses::service::TotalsCache, receipts::service::ReceiptStore,
+    assistant::service::Assistant, expenses::service::TotalsCache, live::feed::ChangeFeed,
+    receipts::service::ReceiptStore,
 };
 
 /// Everything a request handler or server function needs, cheap to clone (handles only).
@@ -29,4 +30,6 @@ pub struct AppState {
     pub console: ConsoleLimits,
     /// Whether the message broker answers, for readiness and the admin pages.
     pub broker: BrokerHealth,
+    /// Tells open event streams that their user's data changed.
+    pub live: ChangeFeed,
 }

@@ -21,7 +21,7 @@ use super::json::ErrorResponse;
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// A `text/event-stream` of `data_changed` events (`{"data_version": n}`), sent within about a
-/// second of any change to the user's expenses, categories, budgets or receipts. The stream
+/// second (on PostgreSQL, at once) of any change to the user's expenses, categories, budgets or receipts. The stream
 /// ends when the session does, and when the server shuts down (browsers reconnect by themselves,
 /// to another instance if one is left).
 #[utoipa::path(get, path = "/events", tag = "events", security(("bearer" = [])),
@@ -35,7 +35,7 @@ pub async fn stream(
     Extension(stopping): Extension<CancellationToken>,
     viewer: Viewer,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let changes = service::data_changes(state.db.clone(), viewer, service::POLL_EVERY)
+    let changes = service::data_changes(state.db.clone(), viewer, &state.live)
         .map(|change| {
             Ok(Event::default()
                 .event(DATA_CHANGED)

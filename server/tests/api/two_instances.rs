@@ -2,10 +2,11 @@
 //! the other and ends on both at once, neither serves a figure the other's write made stale (each
 //! has its own caches), and a write on one reaches the event streams open on the other.
 
-use std::{future::Future, time::Duration};
+use std::{future::Future, num::NonZeroU64, time::Duration};
 
 use futures_util::{Stream, StreamExt};
 use reqwest::{Method, Response};
+use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use serde_json::{Value, json};
 
 use crate::{
@@ -211,6 +212,65 @@ async fn a_write_on_one_instance_reaches_streams_on_the_other(a: TestApp, b: Tes
     assert_eq!(logout.status(), 204, "logged out on A");
     let ended = tokio::time::timeout(PROMPTLY, next_event(&mut on_b)).await;
     assert_eq!(ended, Ok(None), "B's stream ends with the session A ended");
+}
+
+/// On PostgreSQL a change is pushed (LISTEN/NOTIFY): B's streams re-read on their own only once
+/// an hour here, so whatever reaches them was pushed. That holds after B's listening connection
+/// is killed, too: it reconnects and every stream re-reads what it may have missed.
+#[tokio::test]
+async fn on_postgres_changes_and_logouts_are_pushed_to_streams_on_the_other_instance() {
+    let Some(a) = spawn_app_on(Backend::Postgres).await else {
+        eprintln!(
+            "SKIPPED: no PostgreSQL server configured, so pushed live updates were not tested"
+        );
+        return;
+    };
+    let hourly = NonZeroU64::new(3600).expect("non-zero");
+    let b = a
+        .another_instance_with(|config| config.live_recheck_secs = hourly)
+        .await;
+    let user = a.user().await;
+    let groceries = category_id(&user, "Groceries").await;
+    let url = b.url("/api/v1/events");
+    let mut on_b = Box::pin(open(&user, &url).await);
+
+    add(&user, expense(groceries, "3.00", days_ago(1))).await;
+    let first = tokio::time::timeout(PUSHED, next_event(&mut on_b))
+        .await
+        .expect("B's stream is told of A's write")
+        .expect("an event, not the end of the stream");
+    assert!(first.contains("event: data_changed"), "{first}");
+
+    let killed = killed_listeners(&a).await;
+    assert!(killed >= 1, "the instances listen on PostgreSQL");
+    add(&user, expense(groceries, "4.00", days_ago(1))).await;
+    let second = tokio::time::timeout(PUSHED, next_event(&mut on_b))
+        .await
+        .expect("B's stream hears of the write made while it was reconnecting")
+        .expect("an event, not the end of the stream");
+    assert_ne!(first, second, "a newer data version");
+
+    let logout = user.post("/api/v1/auth/logout", &json!({})).await;
+    assert_eq!(logout.status(), 204, "logged out on A");
+    let ended = tokio::time::timeout(PUSHED, next_event(&mut on_b)).await;
+    assert_eq!(ended, Ok(None), "B's stream ends with the session A ended");
+}
+
+/// Far below the hour-long recheck, far above any push.
+const PUSHED: Duration = Duration::from_secs(20);
+
+/// Ends every connection listening for changes on the app's database; how many it ended.
+async fn killed_listeners(app: &TestApp) -> u64 {
+    let statement = Statement::from_string(
+        DatabaseBackend::Postgres,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    );
+    app.db
+        .query_all_raw(statement)
+        .await
+        .expect("listeners ended")
+        .len() as u64
 }
 
 on_shared_databases!(a_budget_alert_raised_on_one_instance_shows_on_the_other);

@@ -17,6 +17,7 @@ use crate::{
     AppError,
     admin::{AdminUserPage, AdminUserView, USERS_PER_PAGE, UserChange},
     auth::{Role, service::end_all_sessions},
+    live::feed,
     receipts::service::remove_files,
     server::{
         Viewer, activity, clock,
@@ -331,6 +332,8 @@ pub async fn delete_user(
         .exec(&txn)
         .await?;
     Users::delete_by_id(user_id).exec(&txn).await?;
+    // Ends their open event streams, which would otherwise notice only at their next recheck.
+    feed::announce(&txn, user_id).await?;
     activity::record(
         &txn,
         Some(viewer.user_id),

@@ -14,6 +14,7 @@ use serde_json::json;
 use crate::{
     AppError,
     auth::{Role, SessionView},
+    live::feed,
     money::Currency,
     server::{
         ClientInfo, Viewer, activity, clock,
@@ -153,18 +154,27 @@ async fn end_sessions_beyond_limit(
         .map(|session| session.id)
         .collect();
     if !oldest.is_empty() {
-        revoke_where(db, sessions::Column::Id.is_in(oldest)).await?;
+        revoke_where(db, user_id, sessions::Column::Id.is_in(oldest)).await?;
     }
     Ok(())
 }
 
-async fn revoke_where(db: &impl ConnectionTrait, condition: SimpleExpr) -> Result<u64, AppError> {
+/// Revokes this user's sessions that match, and tells their open event streams to end.
+async fn revoke_where(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    condition: SimpleExpr,
+) -> Result<u64, AppError> {
     let result = Sessions::update_many()
         .col_expr(sessions::Column::RevokedAt, Expr::value(clock::now()))
+        .filter(sessions::Column::UserId.eq(user_id))
         .filter(condition)
         .filter(sessions::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
+    if result.rows_affected > 0 {
+        feed::announce(db, user_id).await?;
+    }
     Ok(result.rows_affected)
 }
 
@@ -258,6 +268,7 @@ pub async fn refresh(
     }
     revoke_where(
         db,
+        user.id,
         sessions::Column::FamilyId.eq(session.family_id.as_str()),
     )
     .await?;
@@ -326,13 +337,7 @@ pub async fn revoke_session(
     viewer: &Viewer,
     session_id: i64,
 ) -> Result<(), AppError> {
-    let ended = revoke_where(
-        db,
-        sessions::Column::Id
-            .eq(session_id)
-            .and(sessions::Column::UserId.eq(viewer.user_id)),
-    )
-    .await?;
+    let ended = revoke_where(db, viewer.user_id, sessions::Column::Id.eq(session_id)).await?;
     if ended == 0 {
         return Err(AppError::not_found("No such session."));
     }
@@ -347,7 +352,12 @@ pub async fn revoke_session(
 
 /// Logout: ends the session the request was made with.
 pub async fn end_session(db: &DatabaseConnection, viewer: &Viewer) -> Result<(), AppError> {
-    revoke_where(db, sessions::Column::Id.eq(viewer.session_id)).await?;
+    revoke_where(
+        db,
+        viewer.user_id,
+        sessions::Column::Id.eq(viewer.session_id),
+    )
+    .await?;
     Ok(())
 }
 
@@ -357,9 +367,9 @@ pub async fn end_all_sessions(
     user_id: i64,
     except: Option<i64>,
 ) -> Result<u64, AppError> {
-    let mut condition = sessions::Column::UserId.eq(user_id);
-    if let Some(keep) = except {
-        condition = condition.and(sessions::Column::Id.ne(keep));
-    }
-    revoke_where(db, condition).await
+    let condition = match except {
+        Some(keep) => sessions::Column::Id.ne(keep),
+        None => Expr::value(true),
+    };
+    revoke_where(db, user_id, condition).await
 }

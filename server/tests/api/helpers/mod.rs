@@ -81,11 +81,16 @@ impl TestApp {
     }
 }
 
+/// A request still unanswered after this has hung: the test fails naming it, instead of
+/// stalling the whole run. Far beyond the slowest request any test makes.
+const HUNG_AFTER: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// A client like a browser's: it keeps cookies and does not follow redirects.
 pub fn cookie_client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(HUNG_AFTER)
         .build()
         .expect("http client")
 }
@@ -120,8 +125,13 @@ impl TestApp {
     /// A second server on this one's database and signing secret, as another instance behind the
     /// same load balancer: it has caches of its own and drops nothing when it ends.
     pub async fn another_instance(&self) -> TestApp {
+        self.another_instance_with(|_| {}).await
+    }
+
+    /// Another instance on this app's database, with its own configuration.
+    pub async fn another_instance_with(&self, configure: impl FnOnce(&mut Config)) -> TestApp {
         let database = TestDatabase::shared(&self.database.url);
-        start(database, self.jwt_secret.clone(), |_| {}).await
+        start(database, self.jwt_secret.clone(), configure).await
     }
 }
 
