@@ -21,6 +21,7 @@ mod m20261123_000013_create_notifications;
 mod m20261123_000014_expense_text_compares_bytes;
 mod m20261206_000015_add_session_password_confirmed;
 mod m20261206_000016_create_events_and_email;
+mod m20261207_000017_create_worker_leases;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000014_expense_text_compares_bytes::Migration),
             Box::new(m20261206_000015_add_session_password_confirmed::Migration),
             Box::new(m20261206_000016_create_events_and_email::Migration),
+            Box::new(m20261207_000017_create_worker_leases::Migration),
         ]
     }
 }

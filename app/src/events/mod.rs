@@ -5,6 +5,7 @@
 
 pub mod counters;
 pub mod handlers;
+pub mod lease;
 pub mod outbox;
 
 use chrono::{DateTime, Utc};

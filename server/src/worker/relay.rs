@@ -1,12 +1,17 @@
 //! The outbox relay: reads activity rows not yet published, oldest first, and either hands them
 //! to the event handlers in this process or publishes them to the broker. A row is marked
-//! published only after its handlers ran or the broker confirmed it.
+//! published only after its handlers ran or the broker confirmed it. Of the processes sharing a
+//! database, the one holding the relay's lease relays; the others stand by to take over.
 
 use std::time::Duration;
 
 use app::{
     email::EmailSettings,
-    events::{Event, handlers, outbox},
+    events::{
+        Event, handlers,
+        lease::{self, Lease},
+        outbox,
+    },
     server::clock,
 };
 use sea_orm::DatabaseConnection;
@@ -21,10 +26,15 @@ use super::{
 /// How often an idle relay looks for new rows.
 const POLL_EVERY: Duration = Duration::from_millis(250);
 const BATCH: u64 = 100;
+/// How long the relay's lease lasts: when its holder dies, another process takes over after this.
+const LEASE_LASTS: Duration = Duration::from_secs(15);
+/// How often a process that does not relay asks whether the lease is free.
+const STAND_BY_FOR: Duration = Duration::from_secs(2);
 
 /// Without a broker: the handlers run here, one event at a time in id order.
 pub async fn in_process(db: DatabaseConnection, settings: EmailSettings, stop: CancellationToken) {
-    loop {
+    let mut lease = Lease::new(lease::RELAY, LEASE_LASTS);
+    while holding(&db, &mut lease, &stop).await {
         let done = match outbox::unpublished(&db, BATCH).await {
             Ok(events) => handle_all(&db, &settings, &events).await,
             Err(error) => {
@@ -33,11 +43,33 @@ pub async fn in_process(db: DatabaseConnection, settings: EmailSettings, stop: C
             }
         };
         if done < BATCH as usize && stopped_during(&stop, POLL_EVERY).await {
-            return;
+            break;
         }
+    }
+    release(&db, &mut lease).await;
+}
+
+/// Waits until this process holds the relay's lease: `true` then, `false` if asked to stop.
+async fn holding(db: &DatabaseConnection, lease: &mut Lease, stop: &CancellationToken) -> bool {
+    loop {
         if stop.is_cancelled() {
-            return;
+            return false;
         }
+        match lease.hold(db).await {
+            Ok(true) => return true,
+            Ok(false) => {}
+            Err(error) => tracing::warn!(%error, "relay: could not read its lease"),
+        }
+        if stopped_during(stop, STAND_BY_FOR).await {
+            return false;
+        }
+    }
+}
+
+/// On the way out: the process standing by need not wait for the lease to lapse.
+async fn release(db: &DatabaseConnection, lease: &mut Lease) {
+    if let Err(error) = lease.release(db).await {
+        tracing::warn!(%error, "relay: could not give up its lease; it lapses by itself");
     }
 }
 
@@ -69,10 +101,8 @@ pub async fn to_broker(
 ) {
     let mut backoff = Backoff::new();
     let mut publisher: Option<Publisher> = None;
-    loop {
-        if stop.is_cancelled() {
-            return;
-        }
+    let mut lease = Lease::new(lease::RELAY, LEASE_LASTS);
+    while holding(&db, &mut lease, &stop).await {
         let events = match outbox::unpublished(&db, BATCH).await {
             Ok(events) => events,
             Err(error) => {
@@ -82,7 +112,7 @@ pub async fn to_broker(
         };
         if events.is_empty() {
             if stopped_during(&stop, POLL_EVERY).await {
-                return;
+                break;
             }
             continue;
         }
@@ -105,11 +135,12 @@ pub async fn to_broker(
                 let wait = backoff.next();
                 tracing::warn!(%error, waiting = ?wait, backlog = events.len(), "relay: the broker is unavailable; events wait in the outbox");
                 if stopped_during(&stop, wait).await {
-                    return;
+                    break;
                 }
             }
         }
     }
+    release(&db, &mut lease).await;
 }
 
 #[derive(Debug, thiserror::Error)]

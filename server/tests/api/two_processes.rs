@@ -1,7 +1,7 @@
 //! Two `spendwise serve` processes (the real binary) on one PostgreSQL database, as behind a load
-//! balancer: sessions, logout, cache coherence and live events cross between them; both run the
-//! event relay and still send one welcome email; SIGTERM ends one gracefully, event streams
-//! included.
+//! balancer: sessions, logout, cache coherence and live events cross between them; both run a
+//! worker, whose relays share one lease, and one welcome email goes out; SIGTERM ends one
+//! gracefully, event streams included.
 
 use std::{process::Stdio, time::Duration};
 
@@ -233,7 +233,7 @@ async fn two_serve_processes_share_sessions_data_events_and_one_outbox() {
     let (_, overview) = get(&client, a.url("/api/v1/analytics/overview"), &token).await;
     assert_eq!(overview["spent_this_month_minor"], 2100, "{overview}");
 
-    // Both relays saw the registration; the handlers sent one welcome email.
+    // Whichever process holds the relay's lease handled the registration: one welcome email.
     let db = sea_orm::Database::connect(&database.url).await.expect("db");
     eventually("the welcome email", async || {
         emails_in(&db, &email)
@@ -246,7 +246,7 @@ async fn two_serve_processes_share_sessions_data_events_and_one_outbox() {
     assert_eq!(
         emails_in(&db, &email).await.len(),
         1,
-        "one welcome email from two relays"
+        "one welcome email from two workers"
     );
 
     // Logging out on A ends the session on B at once.

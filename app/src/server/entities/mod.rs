@@ -16,6 +16,7 @@ pub mod receipts;
 pub mod schema_check;
 pub mod sessions;
 pub mod users;
+pub mod worker_leases;
 
 pub mod prelude {
     pub use super::activity::Entity as Activity;
@@ -32,4 +33,5 @@ pub mod prelude {
     pub use super::receipts::Entity as Receipts;
     pub use super::sessions::Entity as Sessions;
     pub use super::users::Entity as Users;
+    pub use super::worker_leases::Entity as WorkerLeases;
 }

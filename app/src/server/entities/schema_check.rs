@@ -8,7 +8,7 @@ use sea_orm::{
 
 use super::{
     activity, budgets, categories, chat_messages, daily_active_users, daily_counters, emails,
-    expenses, notifications, processed_events, query_log, receipts, sessions, users,
+    expenses, notifications, processed_events, query_log, receipts, sessions, users, worker_leases,
 };
 
 /// One human-readable line per difference between the entities and the database (missing table,
@@ -29,6 +29,7 @@ pub async fn mismatches(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
     lines.extend(table_mismatches::<processed_events::Entity>(db).await?);
     lines.extend(table_mismatches::<daily_counters::Entity>(db).await?);
     lines.extend(table_mismatches::<daily_active_users::Entity>(db).await?);
+    lines.extend(table_mismatches::<worker_leases::Entity>(db).await?);
     Ok(lines)
 }
 

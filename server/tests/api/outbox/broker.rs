@@ -334,6 +334,40 @@ async fn a_broker_outage_mid_stream_delays_events_but_loses_none() {
     broker.clean_up().await;
 }
 
+/// Two instances with the worker embedded share a database: the relay's lease lets one of them
+/// publish, so each event reaches the exchange once, not once per instance.
+#[tokio::test]
+async fn two_instances_publish_each_event_once() {
+    let Some(broker) = Broker::open().await else {
+        return;
+    };
+    let proxy = TcpProxy::start(broker.address()).await;
+    let first = app_through(&broker, &proxy, WorkerMode::Embedded).await;
+    let (url, prefix) = (broker.url_through(&proxy), broker.prefix.clone());
+    let second = first
+        .another_instance_with(move |config| {
+            config.amqp_url = Some(url.into());
+            config.amqp_prefix = prefix;
+        })
+        .await;
+    let user = first.user().await;
+    let groceries = category_id(&user, "Groceries").await;
+    for n in 1..=30 {
+        add(&user, expense(groceries, &format!("{n}.00"), days_ago(1))).await;
+    }
+    drained(&second).await;
+    let written = activity_ids(&first).await;
+    eventually("every event to reach the exchange", async || {
+        broker.tapped_ids().is_superset(&written).then_some(())
+    })
+    .await;
+    // Settled: a second relay would still be publishing its copies.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let published = broker.tapped.lock().expect("lock").len();
+    assert_eq!(published, written.len(), "one message per event");
+    broker.clean_up().await;
+}
+
 #[tokio::test]
 async fn malformed_messages_are_dead_lettered_and_the_worker_goes_on() {
     let Some(broker) = Broker::open().await else {

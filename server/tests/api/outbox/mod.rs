@@ -4,6 +4,7 @@
 mod broker;
 mod email;
 mod handlers;
+mod lease;
 mod smtp;
 
 use std::{future::Future, time::Duration};
