@@ -6,6 +6,8 @@ use std::sync::{
     atomic::{AtomicBool, Ordering},
 };
 
+use crate::admin::emails::BrokerState;
+
 #[derive(Clone, Debug, Default)]
 pub struct BrokerHealth {
     configured: bool,
@@ -34,17 +36,16 @@ impl BrokerHealth {
         self.reachable.load(Ordering::Relaxed)
     }
 
-    /// `not_configured`, `ok` or `unavailable`.
-    pub fn state(&self) -> &'static str {
+    pub fn state(&self) -> BrokerState {
         match (self.configured, self.is_reachable()) {
-            (false, _) => "not_configured",
-            (true, true) => "ok",
-            (true, false) => "unavailable",
+            (false, _) => BrokerState::NotConfigured,
+            (true, true) => BrokerState::Ok,
+            (true, false) => BrokerState::Unavailable,
         }
     }
 
     /// False only when a configured broker does not answer.
     pub fn is_ready(&self) -> bool {
-        self.state() != "unavailable"
+        self.state() != BrokerState::Unavailable
     }
 }

@@ -1,4 +1,4 @@
-use app::server::AppState;
+use app::{admin::emails::BrokerState, server::AppState};
 use axum::{Json, extract::State, http::StatusCode};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -15,8 +15,7 @@ pub struct Readiness {
     status: &'static str,
     /// `ok` or `unavailable`.
     database: &'static str,
-    /// `ok`, `unavailable`, or `not_configured` (no `AMQP_URL`: events are handled in-process).
-    broker: &'static str,
+    broker: BrokerState,
 }
 
 /// Liveness: the process is up and serving requests.

@@ -41,6 +41,18 @@ pub struct EmailOverview {
     pub failed: u64,
     /// Activity events not yet handed to the handlers or the broker.
     pub outbox_backlog: u64,
-    /// `ok`, `unavailable` or `not_configured`.
-    pub broker: String,
+    pub broker: BrokerState,
+}
+
+/// The message broker as this instance last saw it; readiness reports it too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BrokerState {
+    /// No `AMQP_URL`: events are handled in-process.
+    #[default]
+    NotConfigured,
+    Ok,
+    /// Configured but not answering: events wait in the outbox.
+    Unavailable,
 }

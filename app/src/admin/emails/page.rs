@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{EmailDelivery, EmailOverview};
+use super::{BrokerState, EmailDelivery, EmailOverview};
 use crate::{
     AppError,
     admin::{
@@ -87,10 +87,10 @@ fn Overview(
             return view! { <p class="form-alert" role="alert">{error.to_string()}</p> }.into_any();
         }
     };
-    let broker = match overview.broker.as_str() {
-        "ok" => "RabbitMQ connected",
-        "unavailable" => "RabbitMQ unreachable: events wait",
-        _ => "handled in-process (no broker)",
+    let broker = match overview.broker {
+        BrokerState::Ok => "RabbitMQ connected",
+        BrokerState::Unavailable => "RabbitMQ unreachable: events wait",
+        BrokerState::NotConfigured => "handled in-process (no broker)",
     };
     let cards = vec![
         (

@@ -1,10 +1,7 @@
 //! Email deliveries for administrators: counts by status, the newest emails, and sending a
 //! failed one again.
 
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
 
 use crate::{
@@ -47,19 +44,27 @@ pub async fn list_emails(
         .into_iter()
         .map(delivery)
         .collect();
-    let count = async |status: &str| {
-        Emails::find()
-            .filter(emails::Column::Status.eq(status))
-            .count(db)
-            .await
+    let counts: Vec<(String, i64)> = Emails::find()
+        .select_only()
+        .column(emails::Column::Status)
+        .column_as(emails::Column::Id.count(), "emails")
+        .group_by(emails::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let count = |status: &str| {
+        counts
+            .iter()
+            .find(|(counted, _)| counted == status)
+            .map_or(0, |(_, emails)| u64::try_from(*emails).unwrap_or(0))
     };
     Ok(EmailOverview {
         emails,
-        pending: count(PENDING).await?,
-        sent: count(SENT).await?,
-        failed: count(FAILED).await?,
+        pending: count(PENDING),
+        sent: count(SENT),
+        failed: count(FAILED),
         outbox_backlog: outbox::backlog(db).await?,
-        broker: broker.state().to_string(),
+        broker: broker.state(),
     })
 }
 

@@ -1,7 +1,9 @@
 //! A question as lower-case words, numbers and currency signs, with a note of which words a
 //! recogniser has already explained, so that the words left over are exactly the unexplained.
 
-/// Words whose possessive ("this year's") is the word itself.
+use super::period::MONTHS;
+
+/// Words whose possessive ("this year's", "December's") is the word itself, besides the months.
 const TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
@@ -10,19 +12,11 @@ const TIME_WORDS: &[&str] = &[
     "quarter",
     "year",
     "weekend",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
+
+fn is_time_word(word: &str) -> bool {
+    TIME_WORDS.contains(&word) || MONTHS.contains(&word)
+}
 
 /// Currency signs stand alone so "$50" reads as a sign and a number.
 const SIGNS: &[char] = &['$', '€', '£', '¥', '₹'];
@@ -58,7 +52,7 @@ impl Tokens {
                     && chars
                         .get(index + 2)
                         .is_none_or(|next| !next.is_alphanumeric());
-                skip = possessive && TIME_WORDS.contains(&word.as_str());
+                skip = possessive && is_time_word(&word);
             } else {
                 if !word.is_empty() {
                     words.push(std::mem::take(&mut word));
