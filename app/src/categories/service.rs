@@ -4,8 +4,7 @@ use std::collections::HashMap;
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-    sea_query::Expr,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 use serde_json::json;
 
@@ -17,7 +16,7 @@ use crate::{
     AppError,
     budgets::service::raise_alerts,
     server::{
-        Viewer, activity, clock, data_version,
+        Viewer, activity, clock, data_version, db,
         entities::{
             categories, expenses,
             prelude::{Categories, Expenses},
@@ -137,7 +136,7 @@ pub async fn create_category(
     let name = rules::name(&input.name)?;
     let color = rules::color(input.color.as_deref().unwrap_or(DEFAULT_COLOR))?;
     let icon = rules::icon(input.icon.as_deref().unwrap_or(DEFAULT_ICON))?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     ensure_name_free(&txn, viewer, &name, None).await?;
     let category = categories::ActiveModel {
@@ -169,7 +168,7 @@ pub async fn update_category(
     id: i64,
     update: &CategoryUpdate,
 ) -> Result<CategoryView, AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let mut category = owned_category(&txn, viewer, id).await?.into_active_model();
     if let Some(name) = &update.name {
@@ -212,7 +211,7 @@ pub async fn delete_category(
     id: i64,
     move_to: Option<i64>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     owned_category(&txn, viewer, id).await?;
     let in_use = Expenses::find()

@@ -1,15 +1,13 @@
 //! Every handler, run for every event. Each one applies an event at most once: its effect and a
 //! `processed_events` row naming it commit together, and an event already named is skipped.
 
-use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, Set, SqlErr, TransactionTrait,
-};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, Set, SqlErr};
 
 use super::{Event, counters};
 use crate::{
     email::{self, EmailSettings},
     server::{
-        clock,
+        clock, db,
         entities::{prelude::ProcessedEvents, processed_events},
     },
 };
@@ -31,16 +29,15 @@ pub async fn handle(
     .await
 }
 
-/// Applies `effect` for `event` unless `handler` already has. The marker is written first: on
-/// SQLite that takes the write lock before anything is read (a read-then-write transaction
-/// could fail instead of waiting), and a second delivery racing this one stops at the key.
+/// Applies `effect` for `event` unless `handler` already has. The marker is written first, so a
+/// second delivery racing this one stops at the key before doing any work.
 async fn once(
     db: &DatabaseConnection,
     handler: &str,
     event: &Event,
     effect: impl AsyncFnOnce(&DatabaseTransaction) -> Result<(), DbErr>,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let marked = ProcessedEvents::insert(processed_events::ActiveModel {
         handler: Set(handler.to_string()),
         event_id: Set(event.id),

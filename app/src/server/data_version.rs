@@ -11,8 +11,8 @@ use super::entities::{prelude::Users, users};
 use crate::{AppError, live::feed};
 
 /// Call it first in the transaction: the row lock it takes makes a user's writes wait their turn.
-/// Without it, SQLite refuses a transaction that read before writing while another wrote, and
-/// MySQL deadlocks two inserts whose foreign-key checks share-lock the user row this updates.
+/// Without it, MySQL deadlocks two inserts whose foreign-key checks share-lock the user row this
+/// updates. (SQLite's writers take turns anyway: see `db::begin_write`.)
 pub async fn bump(db: &impl ConnectionTrait, user_id: i64) -> Result<(), AppError> {
     Users::update_many()
         .col_expr(

@@ -3,8 +3,9 @@
 use std::time::Duration;
 
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
-    Statement,
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, SqliteTransactionMode, Statement, TransactionOptions,
+    TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 
@@ -31,6 +32,18 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         check_sqlite_pragmas(&db, url).await?;
     }
     Ok(db)
+}
+
+/// Starts a transaction that is going to write. On SQLite it takes the write lock at `BEGIN`
+/// (`BEGIN IMMEDIATE`, waiting up to the busy timeout): a plain transaction that reads first
+/// fails at once with "database is locked" when it then writes after another connection
+/// committed, which the relay and the event handlers do all the time. Other engines ignore it.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// Reads the settings back, so a driver change that silently drops one fails the start instead.

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection,
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
     sea_query::{Expr, ExprTrait, Func},
 };
 use serde_json::json;
@@ -20,7 +19,7 @@ use crate::{
     live::feed,
     receipts::service::remove_files,
     server::{
-        Viewer, activity, clock,
+        Viewer, activity, clock, db,
         entities::{
             budgets, categories, chat_messages, expenses, notifications, prelude::*, receipts,
             sessions, users,
@@ -189,7 +188,7 @@ pub async fn update_user(
     if user_id == viewer.user_id && change.disabled == Some(true) {
         return Err(AppError::conflict("You cannot disable your own account."));
     }
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let (user, active_admins) = target_and_admins(&txn, user_id).await?;
     let loses_admin = is_active_admin(&user)
         && (change.role == Some(Role::User) || change.disabled == Some(true));
@@ -252,7 +251,7 @@ pub async fn revoke_user_sessions(
     user_id: i64,
 ) -> Result<u64, AppError> {
     viewer.require_admin()?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     Users::find_by_id(user_id)
         .one(&txn)
         .await?
@@ -285,7 +284,7 @@ pub async fn delete_user(
             "You cannot delete your own account here.",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let (user, active_admins) = target_and_admins(&txn, user_id).await?;
     if !confirm_email.trim().eq_ignore_ascii_case(&user.email) {
         return Err(AppError::validation(

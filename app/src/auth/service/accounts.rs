@@ -3,7 +3,7 @@
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 use serde_json::json;
 
@@ -12,7 +12,7 @@ use crate::{
     AppError,
     auth::{LoginInput, PasswordChange, ProfileUpdate, RegisterInput, Role, UserView, rules},
     server::{
-        ClientInfo, Viewer, activity, clock,
+        ClientInfo, Viewer, activity, clock, db,
         entities::{prelude::Users, users},
         password,
         throttle::LoginThrottle,
@@ -99,7 +99,7 @@ pub async fn register(
     // Registrations take turns deciding who is first. The insert comes before the count, so
     // SQLite takes its write lock (waiting its turn) before it reads.
     let _turn = FIRST_USER_DECISION.lock().await;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let inserted = users::ActiveModel {
         email: Set(email.clone()),
         display_name: Set(display_name),
@@ -247,7 +247,7 @@ pub async fn change_password(
         ));
     }
     let password_hash = password::hash(change.new_password.clone()).await?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let mut active = user.into_active_model();
     active.password_hash = Set(password_hash);
     active.update(&txn).await?;
@@ -300,7 +300,7 @@ pub async fn create_or_promote_admin(
 }
 
 async fn promote_to_admin(db: &DatabaseConnection, user: users::Model) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let user_id = user.id;
     let mut active = user.into_active_model();
     active.role = Set(Role::Admin.as_str().into());

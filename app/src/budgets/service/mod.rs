@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 
@@ -27,7 +27,7 @@ use crate::{
     expenses::{rules, service::user_context},
     money::Currency,
     server::{
-        Viewer, activity, clock, data_version,
+        Viewer, activity, clock, data_version, db,
         entities::{budgets, categories, prelude::Budgets},
     },
 };
@@ -171,7 +171,7 @@ pub async fn create_budget(
     }
     let currency = viewer.base_currency;
     let amount_minor = positive_amount(&input.amount, currency)?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     // Also serialises this user's budget writes, so the duplicate check below cannot race.
     data_version::bump(&txn, viewer.user_id).await?;
     let category = match input.category_id {
@@ -227,7 +227,7 @@ pub async fn update_budget(
     changes: &BudgetChanges,
 ) -> Result<BudgetView, AppError> {
     let current = this_month(viewer);
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let budget = owned_budget(&txn, viewer, id).await?;
     let newer = Budgets::find()
@@ -296,7 +296,7 @@ pub async fn delete_budget(
     viewer: &Viewer,
     id: i64,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let budget = owned_budget(&txn, viewer, id).await?;
     Budgets::delete_many()

@@ -11,7 +11,7 @@ pub use list::{TotalsCache, list_expenses};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set,
 };
 use serde_json::json;
 
@@ -23,7 +23,7 @@ use crate::{
     money::Currency,
     receipts::service::{self as receipts, ReceiptStore},
     server::{
-        Viewer, activity, clock, data_version,
+        Viewer, activity, clock, data_version, db,
         entities::{
             categories, expenses,
             prelude::{Categories, Expenses},
@@ -144,7 +144,7 @@ pub async fn create_expense(
     let merchant = rules::merchant(input.merchant.as_deref().unwrap_or_default())?;
     let note = rules::note(input.note.as_deref().unwrap_or_default())?;
     let tags = rules::tags(input.tags.as_deref().unwrap_or_default())?;
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let category = usable_category(&txn, viewer, input.category_id).await?;
     if let Some(receipt_id) = input.receipt_id {
@@ -188,7 +188,7 @@ pub async fn update_expense(
     changes: &ExpenseChanges,
 ) -> Result<ExpenseView, AppError> {
     let context = user_context(viewer);
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let (expense, mut category) = owned_expense(&txn, viewer, id).await?;
     let stored_currency = Currency::find(&expense.currency).unwrap_or(context.base_currency);
@@ -275,7 +275,7 @@ pub async fn delete_expense(
     id: i64,
     delete_receipt: bool,
 ) -> Result<ExpenseView, AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let (expense, category) = owned_expense(&txn, viewer, id).await?;
     Expenses::delete_by_id(id)

@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
 };
 use serde_json::json;
 
@@ -20,7 +19,7 @@ use crate::{
         service::{search_text, user_context},
     },
     server::{
-        Viewer, activity, clock, data_version,
+        Viewer, activity, clock, data_version, db,
         entities::{
             categories, expenses,
             prelude::{Categories, Expenses},
@@ -189,7 +188,7 @@ pub async fn import(
         ));
     }
 
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     // First: a user's writes take turns (see `data_version::bump`).
     data_version::bump(&txn, viewer.user_id).await?;
     let existing = Categories::find()

@@ -14,7 +14,7 @@ pub use sweep::{SweepReport, sweep_orphans};
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait, sea_query::Expr,
+    QuerySelect, Set, sea_query::Expr,
 };
 use serde_json::json;
 
@@ -22,7 +22,7 @@ use super::ReceiptView;
 use crate::{
     AppError,
     server::{
-        Viewer, activity, clock, data_version,
+        Viewer, activity, clock, data_version, db,
         entities::{
             expenses,
             prelude::{Expenses, Receipts},
@@ -188,7 +188,7 @@ async fn record_upload(
     viewer: &Viewer,
     receipt: receipts::ActiveModel,
 ) -> Result<receipts::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     // The bump locks the user's row, so two uploads cannot both squeeze under the quota.
     data_version::bump(&txn, viewer.user_id).await?;
     let used = stored_bytes(&txn, viewer.user_id).await?;
@@ -289,7 +289,7 @@ pub async fn delete_receipt(
     viewer: &Viewer,
     id: i64,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     data_version::bump(&txn, viewer.user_id).await?;
     let receipt = owned_receipt(&txn, viewer, id).await?;
     remove_row(&txn, viewer, &receipt).await?;

@@ -4,13 +4,14 @@
 //! change leaves an activity row naming the administrator.
 
 use app::server::entities::{activity, prelude::*};
+use futures_util::future::join_all;
 use reqwest::Method;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
 use crate::{
     budgets::{category_ids, spend, today_in_utc},
-    expenses::{assert_error, assert_invalid, body},
+    expenses::{assert_error, assert_invalid, body, days_ago, expense},
     helpers::{TestApp, TestUser, assert_server_fns_refuse, on_every_backend},
     receipts::{samples::png, stored_files, uploaded},
 };
@@ -393,4 +394,30 @@ on_every_backend!(deleting_a_user_removes_their_data_and_only_theirs, |app| {
         "not_found",
     )
     .await;
+});
+
+// An administrator's change reads before it writes. On SQLite such a transaction used to fail
+// with "database is locked" (a 500) whenever another write committed in between, as the event
+// relay's and every user's writes do; write transactions now take the lock up front.
+on_every_backend!(administrators_change_users_while_others_write, |app| {
+    let admin = app.user().await;
+    let writer = app.user().await;
+    let target = app.user().await;
+    let [groceries] = category_ids(&writer, ["Groceries"]).await;
+    let revoke = format!("{}/revoke-sessions", user_path(target.id));
+    let (admin, writer, revoke) = (&admin, &writer, &revoke);
+    let revokes = (0..12).map(|_| async move { admin.post(revoke, &json!({})).await });
+    let writes = (0..12).map(|cents| async move {
+        let spent = expense(groceries, &format!("1.{cents:02}"), days_ago(1));
+        writer.post("/api/v1/expenses", &spent).await
+    });
+    let (revoked, written) = tokio::join!(join_all(revokes), join_all(writes));
+    for response in revoked {
+        let status = response.status();
+        assert_eq!(status, 200, "{}", body(response).await);
+    }
+    for response in written {
+        let status = response.status();
+        assert_eq!(status, 201, "{}", body(response).await);
+    }
 });
